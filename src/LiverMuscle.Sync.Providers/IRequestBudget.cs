@@ -1,0 +1,18 @@
+namespace LiverMuscle.Sync.Providers;
+
+/// <summary>
+/// Schedules requests inside a provider's rate limits (per application and per user) instead of hitting them.
+/// <see cref="AcquireAsync"/> waits (in <see cref="TimeProvider"/> time) until a request may be sent.
+/// </summary>
+public interface IRequestBudget
+{
+    ValueTask AcquireAsync(string provider, string userId, CancellationToken cancellationToken);
+
+    /// <summary>The provider answered "rate limited": hold every request of that scope until <paramref name="retryAt"/>.</summary>
+    void Penalize(string provider, string userId, DateTimeOffset retryAt);
+
+    BudgetSnapshot GetSnapshot(string provider, string? userId);
+}
+
+/// <summary>Requests left in the current window and the window's limit.</summary>
+public sealed record BudgetSnapshot(string Provider, string? UserId, int Remaining, int Limit, TimeSpan Window);

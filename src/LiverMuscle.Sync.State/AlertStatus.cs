@@ -1,0 +1,9 @@
+namespace LiverMuscle.Sync.State;
+
+public enum AlertStatus
+{
+    Ok,
+    Pending,
+    Firing,
+    Resolved,
+}

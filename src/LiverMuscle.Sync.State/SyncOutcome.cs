@@ -1,0 +1,8 @@
+namespace LiverMuscle.Sync.State;
+
+public enum SyncOutcome
+{
+    Ok,
+    Partial,
+    Failed,
+}

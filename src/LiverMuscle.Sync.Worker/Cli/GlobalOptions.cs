@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace LiverMuscle.Sync.Worker.Cli;
+
+/// <summary>Options every verb understands: an extra settings file and single configuration overrides.</summary>
+internal static class GlobalOptions
+{
+    public static Option<FileInfo?> ConfigFile { get; } = new("--config")
+    {
+        Description = "An extra JSON settings file, read after appsettings.json.",
+        Recursive = true,
+    };
+
+    public static Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "Override one setting, e.g. --set InfluxDb:Url=http://127.0.0.1:8086 (repeatable).",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using LiverMuscle.Sync.Adherence;
+using LiverMuscle.Sync.Alerts;
+using LiverMuscle.Sync.Dashboards;
+using LiverMuscle.Sync.Pipeline;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.GoogleHealth;
+using LiverMuscle.Sync.Providers.Withings;
+using LiverMuscle.Sync.Sinks.InfluxDb;
+using LiverMuscle.Sync.State.Sqlite;
+using LiverMuscle.Sync.Worker.Cli;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiverMuscle.Sync.Worker.Hosting;
+
+/// <summary>
+/// The composition root. Configuration comes from appsettings.json, the <c>--config</c> file,
+/// <c>LIVERMUSCLE__</c> environment variables and <c>--set</c> overrides, in that order.
+/// </summary>
+internal static class WorkerHost
+{
+    public const string EnvironmentPrefix = "LIVERMUSCLE__";
+
+    public static WebApplicationBuilder CreateBuilder(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        var configuration = builder.Configuration;
+        configuration.Sources.Clear();
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        if (parse.GetValue(GlobalOptions.ConfigFile) is { } file)
+        {
+            configuration.AddJsonFile(file.FullName, optional: false);
+        }
+
+        configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        configuration.AddInMemoryCollection(ParseOverrides(parse.GetValue(GlobalOptions.Set) ?? []));
+        if (overrides is not null)
+        {
+            configuration.AddInMemoryCollection(overrides);
+        }
+
+        AddComponents(builder.Services, configuration);
+        return builder;
+    }
+
+    public static void AddComponents(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSqliteStateStore(configuration.GetSection("State"));
+        services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
+        services.AddProviderFramework(configuration.GetSection("Sync"));
+        services.AddWithings(configuration.GetSection("Withings"));
+        services.AddGoogleHealth(configuration.GetSection("GoogleHealth"));
+        services.AddSyncPipeline(configuration.GetSection("Sync"));
+        services.AddAdherence(configuration);
+        services.AddAlerts(configuration.GetSection("Alerts"));
+        services.AddDashboards(configuration.GetSection("Grafana"));
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> ParseOverrides(IEnumerable<string> pairs)
+    {
+        foreach (var pair in pairs)
+        {
+            var split = pair.IndexOf('=', StringComparison.Ordinal);
+            if (split <= 0)
+            {
+                throw new ArgumentException($"--set expects KEY=VALUE (e.g. InfluxDb:Url=http://127.0.0.1:8086), got '{pair}'.");
+            }
+
+            yield return new(pair[..split].Replace("__", ":", StringComparison.Ordinal), pair[(split + 1)..]);
+        }
+    }
+}

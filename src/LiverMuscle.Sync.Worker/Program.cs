@@ -1,0 +1,3 @@
+using LiverMuscle.Sync.Worker.Cli;
+
+return await LiverMuscleCli.Create().Parse(args).InvokeAsync();
