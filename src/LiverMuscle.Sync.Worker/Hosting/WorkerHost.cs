@@ -9,7 +9,9 @@ using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Worker.Cli;
+using LiverMuscle.Sync.Worker.Status;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +24,9 @@ namespace LiverMuscle.Sync.Worker.Hosting;
 internal static class WorkerHost
 {
     public const string EnvironmentPrefix = "LIVERMUSCLE__";
+
+    /// <summary>Push, health and readiness endpoints listen on loopback unless <c>Sync:Push:ListenUrl</c> says otherwise.</summary>
+    public const string DefaultListenUrl = "http://127.0.0.1:8089";
 
     public static WebApplicationBuilder CreateBuilder(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
@@ -48,6 +53,7 @@ internal static class WorkerHost
         }
 
         AddComponents(builder.Services, configuration);
+        builder.WebHost.UseUrls(configuration["Sync:Push:ListenUrl"] ?? DefaultListenUrl);
         return builder;
     }
 
@@ -63,6 +69,10 @@ internal static class WorkerHost
         services.AddAdherence(configuration);
         services.AddAlerts(configuration.GetSection("Alerts"));
         services.AddDashboards(configuration.GetSection("Grafana"));
+        services.AddSingleton<StatusReporter>();
+        services.AddHealthChecks()
+            .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag])
+            .AddCheck<StateStoreReadinessCheck>("state", tags: [WorkerEndpoints.ReadinessTag]);
     }
 
     private static IEnumerable<KeyValuePair<string, string?>> ParseOverrides(IEnumerable<string> pairs)
@@ -72,7 +82,7 @@ internal static class WorkerHost
             var split = pair.IndexOf('=', StringComparison.Ordinal);
             if (split <= 0)
             {
-                throw new ArgumentException($"--set expects KEY=VALUE (e.g. InfluxDb:Url=http://127.0.0.1:8086), got '{pair}'.");
+                throw new UsageException($"--set expects KEY=VALUE (e.g. InfluxDb:Url=http://127.0.0.1:8086), got '{pair}'.");
             }
 
             yield return new(pair[..split].Replace("__", ":", StringComparison.Ordinal), pair[(split + 1)..]);

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace LiverMuscle.Sync.State.Sqlite;
+
+/// <summary>
+/// The versioned schema. Each migration runs once, in its own transaction, and bumps <c>PRAGMA user_version</c>.
+/// Migrations are forward-only: append, never edit one that has shipped.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            time_zone TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE connections (
+            user_id TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            token BLOB NULL,
+            access_expires_at INTEGER NULL,
+            status TEXT NOT NULL,
+            status_reason TEXT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, provider));
+        CREATE TABLE cursors (
+            user_id TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            data_kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, provider, data_kind));
+        CREATE TABLE sync_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            requests INTEGER NOT NULL,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER NOT NULL,
+            error TEXT NULL);
+        CREATE INDEX sync_runs_latest ON sync_runs (user_id, provider, id);
+        CREATE TABLE alert_states (
+            rule_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            since INTEGER NOT NULL,
+            last_notified_at INTEGER NULL,
+            last_value REAL NULL,
+            data TEXT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (rule_id, user_id));
+        CREATE TABLE write_spool (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE key_values (
+            key TEXT PRIMARY KEY,
+            value BLOB NOT NULL,
+            secret INTEGER NOT NULL);
+        """,
+    ];
+
+    public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>Applies the missing migrations and returns the versions applied.</summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var applied = new List<int>();
+        var version = await GetVersionAsync(connection, cancellationToken);
+        if (version > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The state database has schema version {version}, newer than this program knows ({CurrentVersion}). Use a newer livermuscle-sync or another State:Path.");
+        }
+
+        for (var next = version + 1; next <= CurrentVersion; next++)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[next - 1] + string.Create(CultureInfo.InvariantCulture, $"\nPRAGMA user_version = {next};");
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            applied.Add(next);
+        }
+
+        return applied;
+    }
+
+    private static async Task<int> GetVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,41 @@
+namespace LiverMuscle.Sync.State.Sqlite;
+
+/// <summary>FIFO of pending writes; an entry is on disk (WAL, synchronous=FULL) when Enqueue returns.</summary>
+internal sealed class SqliteWriteSpool(SqliteDatabase database, TimeProvider time) : IWriteSpool
+{
+    public async Task<long> EnqueueAsync(string kind, byte[] payload, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("INSERT INTO write_spool (kind, payload, created_at) VALUES ($kind, $payload, $at) RETURNING id")
+            .With("$kind", kind).With("$payload", payload).With("$at", UnixTime.ToMs(time.GetUtcNow()));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<SpoolEntry>> PeekAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT id, kind, payload, created_at FROM write_spool ORDER BY id LIMIT $max").With("$max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<SpoolEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new SpoolEntry(reader.GetInt64(0), reader.GetString(1), (byte[])reader.GetValue(2), UnixTime.FromMs(reader.GetInt64(3))));
+        }
+
+        return entries;
+    }
+
+    public async Task RemoveAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("DELETE FROM write_spool WHERE id = $id").With("$id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT count(*) FROM write_spool");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.State;
+
+namespace LiverMuscle.Sync.Worker.Status;
+
+/// <summary>Renders what the state store knows as a plain-text report: never a token, only expiry times.</summary>
+internal sealed class StatusReporter(
+    IUserStore users,
+    ITokenStore tokens,
+    ISyncCursorStore cursors,
+    ISyncRunLog runs,
+    IWriteSpool spool,
+    IRequestBudget budget,
+    TimeProvider time)
+{
+    public async Task<string> BuildAsync(string? userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var allUsers = await users.ListAsync(cancellationToken);
+        var connections = await tokens.ListAsync(cancellationToken);
+        var latestRuns = await runs.ListLatestAsync(userId, cancellationToken);
+        var allCursors = await cursors.ListAsync(userId, cancellationToken);
+        var text = new StringBuilder();
+
+        var shown = allUsers.Where(u => userId is null || u.Id == userId).ToList();
+        if (shown.Count == 0)
+        {
+            text.AppendLine(userId is null
+                ? "No users yet. Connect one with: livermuscle-sync auth withings --user ID"
+                : $"No user '{userId}'.");
+        }
+
+        foreach (var user in shown.OrderBy(u => u.Id, StringComparer.Ordinal))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"user {user.Id} (time zone {user.TimeZone})");
+            var userConnections = connections.Where(c => c.UserId == user.Id).OrderBy(c => c.Provider, StringComparer.Ordinal).ToList();
+            if (userConnections.Count == 0)
+            {
+                text.AppendLine("  no provider connected");
+            }
+
+            foreach (var connection in userConnections)
+            {
+                AppendConnection(text, connection, now);
+                var snapshot = budget.GetSnapshot(connection.Provider, user.Id);
+                text.AppendLine(CultureInfo.InvariantCulture, $"    request budget: {snapshot.Remaining}/{snapshot.Limit} per {snapshot.Window.TotalSeconds:0} s");
+                foreach (var cursor in allCursors.Where(c => c.UserId == user.Id && c.Provider == connection.Provider).OrderBy(c => c.DataKind, StringComparer.Ordinal))
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    cursor {cursor.DataKind}: {cursor.Value} (saved {cursor.UpdatedAt.UtcDateTime:u})");
+                }
+
+                var run = latestRuns.FirstOrDefault(r => r.UserId == user.Id && r.Provider == connection.Provider);
+                text.AppendLine(run is null
+                    ? "    last sync: never"
+                    : string.Create(CultureInfo.InvariantCulture, $"    last sync: {run.Outcome.ToString().ToLowerInvariant()} at {run.FinishedAt.UtcDateTime:u}, {run.Records} records, {run.Requests} requests{(run.Error is null ? string.Empty : ", error: " + run.Error)}"));
+            }
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"write spool: {await spool.CountAsync(cancellationToken)} batches waiting for InfluxDB");
+        return text.ToString();
+    }
+
+    private static void AppendConnection(StringBuilder text, ProviderConnection connection, DateTimeOffset now)
+    {
+        var status = connection.Status switch
+        {
+            ConnectionStatus.Connected => "connected",
+            ConnectionStatus.NeedsReauthorization => "NEEDS RE-AUTHORISATION",
+            _ => "disconnected",
+        };
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {connection.Provider}: {status}{(connection.StatusReason is null ? string.Empty : " (" + connection.StatusReason + ")")}");
+        if (connection.Token is { } token)
+        {
+            var left = token.AccessTokenExpiresAt - now;
+            text.AppendLine(left > TimeSpan.Zero
+                ? string.Create(CultureInfo.InvariantCulture, $"    access token expires {token.AccessTokenExpiresAt.UtcDateTime:u} (in {left:d\\.hh\\:mm})")
+                : string.Create(CultureInfo.InvariantCulture, $"    access token expired {token.AccessTokenExpiresAt.UtcDateTime:u} (refreshed on next use)"));
+        }
+    }
+}
