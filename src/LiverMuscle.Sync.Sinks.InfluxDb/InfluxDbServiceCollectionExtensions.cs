@@ -26,7 +26,7 @@ public static class InfluxDbServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxDbOptions>, InfluxDbOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<InfluxAuthenticationHandler>();
-        services.AddRefitClient<IInfluxHttpApi>()
+        services.AddRefitGeneratedClient<IInfluxHttpApi>(InfluxJsonContext.Default)
             .ConfigureHttpClient((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<InfluxDbOptions>>().Value;

@@ -72,7 +72,7 @@ public static class LineProtocolEncoder
             return false;
         }
 
-        builder.Append(' ').Append(precision.ToEpoch(point.Timestamp).ToString(CultureInfo.InvariantCulture)).Append('\n');
+        builder.Append(CultureInfo.InvariantCulture, $" {precision.ToEpoch(point.Timestamp)}\n");
         return true;
     }
 
@@ -128,10 +128,10 @@ public static class LineProtocolEncoder
         switch (value.Type)
         {
             case FieldType.Float:
-                builder.Append(value.Number.ToString("R", CultureInfo.InvariantCulture));
+                builder.Append(CultureInfo.InvariantCulture, $"{value.Number:R}");
                 break;
             case FieldType.Integer:
-                builder.Append(value.Integer.ToString(CultureInfo.InvariantCulture)).Append('i');
+                builder.Append(CultureInfo.InvariantCulture, $"{value.Integer}i");
                 break;
             case FieldType.Boolean:
                 builder.Append(value.Boolean ? "true" : "false");

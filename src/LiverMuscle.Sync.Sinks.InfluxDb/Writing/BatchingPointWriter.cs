@@ -12,8 +12,9 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 /// <summary>
 /// Decides when and how much to send: gathers callers' points into batches of up to <c>InfluxDb:BatchSize</c>,
 /// waiting at most <c>InfluxDb:FlushInterval</c> for a batch to fill, and hands them in order to the sender.
-/// A delete is a barrier: the points queued before it are sent first. Each caller's task completes once every one
-/// of its points is accepted, rejected or spooled.
+/// A delete is a barrier: the points queued before it are sent first. Encoding the next batch overlaps sending the
+/// previous one; a single sender keeps the order. Each caller's task completes once every one of its points is
+/// accepted, rejected or spooled.
 /// </summary>
 public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
 {
@@ -22,8 +23,10 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
     private readonly InfluxDbOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BatchingPointWriter> _logger;
+    private readonly Channel<OutgoingBatch> _outgoing = Channel.CreateBounded<OutgoingBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly Task _encoding;
+    private readonly Task _sending;
 
     public BatchingPointWriter(IBatchSender sender, IOptions<InfluxDbOptions> options, TimeProvider time, ILogger<BatchingPointWriter> logger)
     {
@@ -31,7 +34,8 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        _encoding = Task.Run(EncodeLoopAsync);
+        _sending = Task.Run(SendLoopAsync);
     }
 
     public async ValueTask<SinkWriteResult> WriteAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken)
@@ -58,7 +62,7 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
         _queue.Writer.TryComplete();
         try
         {
-            await _loop.WaitAsync(TimeSpan.FromSeconds(30), _time);
+            await Task.WhenAll(_encoding, _sending).WaitAsync(TimeSpan.FromSeconds(30), _time);
         }
         catch (TimeoutException)
         {
@@ -68,7 +72,7 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task RunAsync()
+    private async Task EncodeLoopAsync()
     {
         var reader = _queue.Reader;
         var pending = new List<WriteRequest>();
@@ -81,22 +85,54 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
                 {
                     reader.TryRead(out _);
                     pending.Add(head);
-                    await SendStatementAsync(head);
+                    await _outgoing.Writer.WriteAsync(new OutgoingBatch(WriteBatch.Statement(head.Statement), [], [head]), _stopping.Token);
                     continue;
                 }
 
                 await GatherAsync(reader, pending);
-                await SendPointsAsync(pending);
+                await EncodeAsync(pending);
             }
             catch (Exception e) when (!_stopping.IsCancellationRequested)
             {
-                // E.g. the spool itself failed: these callers learn it and keep their cursors; later writes go on.
-                Log.WriterCrashed(_logger, e);
-                foreach (var request in pending)
+                Fail(pending, e);
+            }
+        }
+
+        _outgoing.Writer.TryComplete();
+    }
+
+    private async Task SendLoopAsync()
+    {
+        await foreach (var outgoing in _outgoing.Reader.ReadAllAsync())
+        {
+            try
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = await _sender.SendAsync(outgoing.Batch, _stopping.Token);
+                if (outgoing.Batch.Kind == WriteBatch.StatementKind)
                 {
-                    request.Fail(e);
+                    SettleStatement(result, outgoing.Owners[0]);
+                }
+                else
+                {
+                    Settle(result, outgoing.Points, outgoing.Owners);
+                    Log.BatchWritten(_logger, outgoing.Points.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
             }
+            catch (Exception e)
+            {
+                // E.g. the spool itself failed: these callers learn it and keep their cursors; later writes go on.
+                Fail(outgoing.Owners, e);
+            }
+        }
+    }
+
+    private void Fail(IEnumerable<WriteRequest> requests, Exception e)
+    {
+        Log.WriterCrashed(_logger, e);
+        foreach (var request in requests)
+        {
+            request.Fail(e);
         }
     }
 
@@ -146,10 +182,10 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
         }
     }
 
-    private async Task SendPointsAsync(List<WriteRequest> requests)
+    private async Task EncodeAsync(List<WriteRequest> requests)
     {
         var builder = new StringBuilder(_options.BatchSize * 96);
-        var batchPoints = new List<Point>(_options.BatchSize);
+        var points = new List<Point>(_options.BatchSize);
         var owners = new List<WriteRequest>(_options.BatchSize);
         foreach (var request in requests)
         {
@@ -162,34 +198,50 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
                     continue;
                 }
 
-                batchPoints.Add(point);
+                points.Add(point);
                 owners.Add(request);
-                if (batchPoints.Count == _options.BatchSize)
+                if (points.Count == _options.BatchSize)
                 {
-                    await SendAsync(builder, batchPoints, owners);
+                    await HandOverAsync(builder, points, owners);
                 }
             }
         }
 
-        if (batchPoints.Count > 0)
+        if (points.Count > 0)
         {
-            await SendAsync(builder, batchPoints, owners);
+            await HandOverAsync(builder, points, owners);
         }
     }
 
-    private async Task SendAsync(StringBuilder builder, List<Point> points, List<WriteRequest> owners)
+    private async Task HandOverAsync(StringBuilder builder, List<Point> points, List<WriteRequest> owners)
     {
-        var started = Stopwatch.GetTimestamp();
-        var batch = WriteBatch.Lines(Encoding.UTF8.GetBytes(builder.ToString()), points.ToArray());
-        var result = await _sender.SendAsync(batch, _stopping.Token);
-        Settle(result, points, owners);
-        Log.BatchWritten(_logger, points.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var batchPoints = points.ToArray();
+        var batch = WriteBatch.Lines(Utf8(builder), batchPoints);
+        await _outgoing.Writer.WriteAsync(new OutgoingBatch(batch, batchPoints, owners.ToArray()), _stopping.Token);
         builder.Clear();
         points.Clear();
         owners.Clear();
     }
 
-    private static void Settle(SendResult result, List<Point> points, List<WriteRequest> owners)
+    private static byte[] Utf8(StringBuilder builder)
+    {
+        var length = 0;
+        foreach (var chunk in builder.GetChunks())
+        {
+            length += Encoding.UTF8.GetByteCount(chunk.Span);
+        }
+
+        var bytes = new byte[length];
+        var offset = 0;
+        foreach (var chunk in builder.GetChunks())
+        {
+            offset += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(offset));
+        }
+
+        return bytes;
+    }
+
+    private static void Settle(SendResult result, IReadOnlyList<Point> points, IReadOnlyList<WriteRequest> owners)
     {
         var rejected = result.Rejected.ToLookup(r => r.Point, StringComparer.Ordinal);
         var settled = new Dictionary<WriteRequest, int>();
@@ -223,9 +275,8 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
         }
     }
 
-    private async Task SendStatementAsync(WriteRequest request)
+    private static void SettleStatement(SendResult result, WriteRequest request)
     {
-        var result = await _sender.SendAsync(WriteBatch.Statement(request.Statement!), _stopping.Token);
         if (result.Delivered && result.Rejected.Count > 0)
         {
             request.Reject(result.Rejected[0]);
@@ -243,4 +294,6 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
             request.Fail(new InfluxUnavailableException(result.Error ?? "InfluxDB delete failed"));
         }
     }
+
+    private sealed record OutgoingBatch(WriteBatch Batch, IReadOnlyList<Point> Points, IReadOnlyList<WriteRequest> Owners);
 }

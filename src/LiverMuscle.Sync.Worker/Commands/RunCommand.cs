@@ -12,7 +12,7 @@ internal static class RunCommand
         var command = new Command("run", "Run the worker: scheduled and pushed syncs, adherence, alerts, Grafana provisioning (the default).");
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = WorkerHost.CreateBuilder(parse).Build();
+            await using var app = WorkerHost.Build(parse);
             app.MapWorkerEndpoints();
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);

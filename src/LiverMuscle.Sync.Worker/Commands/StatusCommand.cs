@@ -17,7 +17,7 @@ internal static class StatusCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = WorkerHost.CreateBuilder(parse).Build();
+            await using var app = WorkerHost.Build(parse);
             var report = await app.Services.GetRequiredService<StatusReporter>().BuildAsync(parse.GetValue(user), cancellationToken);
             Console.Out.Write(report);
             return 0;

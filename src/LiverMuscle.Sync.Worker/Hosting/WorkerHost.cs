@@ -14,6 +14,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Worker.Hosting;
 
@@ -27,6 +29,14 @@ internal static class WorkerHost
 
     /// <summary>Push, health and readiness endpoints listen on loopback unless <c>Sync:Push:ListenUrl</c> says otherwise.</summary>
     public const string DefaultListenUrl = "http://127.0.0.1:8089";
+
+    /// <summary>Builds the host and validates every options class now, so a bad setting stops any verb at once.</summary>
+    public static WebApplication Build(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var app = CreateBuilder(parse, overrides).Build();
+        app.Services.GetService<IStartupValidator>()?.Validate();
+        return app;
+    }
 
     public static WebApplicationBuilder CreateBuilder(ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
@@ -52,6 +62,8 @@ internal static class WorkerHost
             configuration.AddInMemoryCollection(overrides);
         }
 
+        // Logs go to stderr so a verb's report on stdout stays clean.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         AddComponents(builder.Services, configuration);
         builder.WebHost.UseUrls(configuration["Sync:Push:ListenUrl"] ?? DefaultListenUrl);
         return builder;

@@ -12,8 +12,8 @@ internal sealed class StatusReporter(
     ISyncCursorStore cursors,
     ISyncRunLog runs,
     IWriteSpool spool,
-    IRequestBudget budget,
-    TimeProvider time)
+    TimeProvider time,
+    IRequestBudget? budget = null)
 {
     public async Task<string> BuildAsync(string? userId, CancellationToken cancellationToken)
     {
@@ -44,8 +44,11 @@ internal sealed class StatusReporter(
             foreach (var connection in userConnections)
             {
                 AppendConnection(text, connection, now);
-                var snapshot = budget.GetSnapshot(connection.Provider, user.Id);
-                text.AppendLine(CultureInfo.InvariantCulture, $"    request budget: {snapshot.Remaining}/{snapshot.Limit} per {snapshot.Window.TotalSeconds:0} s");
+                if (budget?.GetSnapshot(connection.Provider, user.Id) is { } snapshot)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    request budget: {snapshot.Remaining}/{snapshot.Limit} per {snapshot.Window.TotalSeconds:0} s");
+                }
+
                 foreach (var cursor in allCursors.Where(c => c.UserId == user.Id && c.Provider == connection.Provider).OrderBy(c => c.DataKind, StringComparer.Ordinal))
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"    cursor {cursor.DataKind}: {cursor.Value} (saved {cursor.UpdatedAt.UtcDateTime:u})");
