@@ -21,6 +21,8 @@ internal static class SinkHost
                     ["InfluxDb:Url"] = influx.ToString(),
                     ["InfluxDb:Database"] = database,
                     ["InfluxDb:ReplayInterval"] = "00:00:00.500",
+                    ["InfluxDb:RetryBaseDelay"] = "00:00:00.200",
+                    ["InfluxDb:MaxRetries"] = "2",
                     ["State:Path"] = statePath,
                 }).Build();
                 services.AddSqliteStateStore(configuration.GetSection("State"));

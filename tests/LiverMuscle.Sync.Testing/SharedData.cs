@@ -6,7 +6,9 @@ public static class SharedData
     /// <summary>The repository root (where LiverMuscle.Sync.sln is).</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string Root { get; } = Find();
+    private static readonly Lazy<string> SharedRoot = new(Find);
+
+    public static string Root => SharedRoot.Value;
 
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 

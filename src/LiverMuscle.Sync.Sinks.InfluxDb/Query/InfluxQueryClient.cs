@@ -31,11 +31,7 @@ internal sealed class InfluxQueryClient(IInfluxHttpApi api, IOptions<InfluxDbOpt
 
             return response.Headers.TryGetValues("X-Influxdb-Version", out var version) ? version.First() : "unknown";
         }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (TransportFailure.Is(e, cancellationToken))
         {
             return null;
         }

@@ -33,7 +33,7 @@ internal sealed class InfluxBatchSender(
                 ? await ExecuteStatementAsync(batch, cancellationToken)
                 : await WriteLinesAsync(batch, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InfluxUnavailableException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (TransportFailure.Is(e, cancellationToken) || e is InfluxUnavailableException)
         {
             return SendResult.Undelivered(e.Message);
         }
@@ -85,13 +85,18 @@ internal sealed class InfluxBatchSender(
     {
         var lines = batch.SplitLines();
         var bad = RejectionParser.FindRejectedLines(batch, lines, error);
+        if (bad.Count == 0 && RejectionParser.IsPartialWrite(error))
+        {
+            // Some points were dropped but InfluxDB does not say which (e.g. beyond the retention policy): report it for the batch.
+            rejected.Add(new RejectedPoint($"{lines.Length} lines", error));
+            Log.PointRejected(logger, $"{lines.Length} lines", error);
+            return null;
+        }
+
         if (bad.Count == 0)
         {
-            // InfluxDB refused something it does not name (e.g. points beyond the retention policy): report it for the batch.
-            var reason = RejectionParser.IsPartialWrite(error) ? error : "batch refused: " + error;
-            rejected.Add(new RejectedPoint($"{lines.Length} lines", reason));
-            Log.PointRejected(logger, $"{lines.Length} lines", reason);
-            return null;
+            // Refused as a whole: nothing was stored, every point is rejected with the server's reason.
+            bad = Enumerable.Range(0, lines.Length).ToDictionary(i => i, _ => error);
         }
 
         foreach (var (index, reason) in bad)

@@ -44,8 +44,7 @@ public sealed class InfluxResiliencePipeline
 
     public static bool IsRetryable(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Exception: HttpRequestException } => true,
-        { Exception: TaskCanceledException } => true,
+        { Exception: HttpRequestException or Refit.ApiRequestException or TaskCanceledException } => true,
         { Result: { } response } => IsRetryable(response.StatusCode),
         _ => false,
     };
