@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace LiverMuscle.Sync.State.Sqlite.Tests;
+
+public sealed class SchemaMigrationTests
+{
+    [Fact]
+    public async Task Open_EmptyFile_MigratesOnceAndReopensWithoutChange()
+    {
+        using var directory = new TempDirectory();
+        using (var state = new StateHarness(directory.Path))
+        {
+            await state.Get<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", state.Time.GetUtcNow()), CancellationToken.None);
+            Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 1", StringComparison.Ordinal));
+        }
+
+        using var reopened = new StateHarness(directory.Path);
+        Assert.Equal("Europe/Berlin", (await reopened.Get<IUserStore>().GetAsync("alice", CancellationToken.None))!.TimeZone);
+        Assert.DoesNotContain(reopened.Logs.GetSnapshot(), r => r.Message.Contains("migrated", StringComparison.Ordinal));
+        Assert.Equal(1L, await ScalarAsync(directory.Path, "PRAGMA user_version"));
+        Assert.Equal("wal", await ScalarAsync(directory.Path, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Open_DatabaseFromANewerVersion_IsRefusedClearly()
+    {
+        using var directory = new TempDirectory();
+        await ScalarAsync(directory.Path, "PRAGMA user_version = 99");
+        using var state = new StateHarness(directory.Path);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => state.Get<IUserStore>().ListAsync(CancellationToken.None));
+
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<object?> ScalarAsync(string directory, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "state.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
