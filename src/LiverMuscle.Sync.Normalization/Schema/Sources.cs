@@ -8,4 +8,7 @@ public static class Sources
     public const string Manual = "manual";
     public const string Lab = "lab";
     public const string Computed = "computed";
+
+    /// <summary>Synthetic history written by the <c>demo</c> verb.</summary>
+    public const string Demo = "demo";
 }

@@ -42,6 +42,7 @@ public sealed class LocalInfluxDbServer : IAsyncDisposable
             "influxd was not found on PATH (nor in $INFLUXD). Install InfluxDB 1.x, e.g. 'apt-get install -y influxdb' on Debian.");
         var owns = dataDirectory is null;
         var directory = dataDirectory ?? Directory.CreateTempSubdirectory("livermuscle-influx-").FullName;
+        Directory.CreateDirectory(directory);
         var server = new LocalInfluxDbServer(binary, directory, owns, FreePort(), FreePort());
         await server.StartAsync(cancellationToken);
         return server;

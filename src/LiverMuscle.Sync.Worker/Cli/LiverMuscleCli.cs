@@ -20,13 +20,6 @@ internal static class LiverMuscleCli
                  {
                      StatusCommand.Create(),
                      DemoCommand.Create(),
-                     ProviderCommands.Auth(),
-                     ProviderCommands.Sync(),
-                     ProviderCommands.Backfill(),
-                     ImportCommands.Create(),
-                     DashboardsCommands.Create(),
-                     MarkersCommands.Create(),
-                     AlertsCommands.Create(),
                  })
         {
             root.Subcommands.Add(command);

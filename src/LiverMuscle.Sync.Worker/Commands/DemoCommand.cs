@@ -1,13 +1,21 @@
 using System.CommandLine;
+using LiverMuscle.Sync.Worker.Demo;
 
 namespace LiverMuscle.Sync.Worker.Commands;
 
+/// <summary><c>demo</c>: the whole write path end to end on the embedded defaults.</summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
-        var command = new Command("demo", "TODO");
-        command.SetAction((_, _) => Task.FromResult(0));
+        var days = new Option<int>("--days") { Description = "Days of history to write.", DefaultValueFactory = _ => 180 };
+        var user = new Option<string>("--user") { Description = "The demo user's id.", DefaultValueFactory = _ => "demo" };
+        var command = new Command("demo", "Start a private InfluxDB on loopback (unless InfluxDb:Url is set), write a demo user's history through the sink, and show what landed.")
+        {
+            days,
+            user,
+        };
+        command.SetAction((parse, cancellationToken) => DemoRunner.RunAsync(parse, parse.GetValue(user)!, parse.GetValue(days), Console.Out, cancellationToken));
         return command;
     }
 }

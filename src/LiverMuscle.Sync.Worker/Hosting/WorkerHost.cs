@@ -1,11 +1,4 @@
 using System.CommandLine;
-using LiverMuscle.Sync.Adherence;
-using LiverMuscle.Sync.Alerts;
-using LiverMuscle.Sync.Dashboards;
-using LiverMuscle.Sync.Pipeline;
-using LiverMuscle.Sync.Providers;
-using LiverMuscle.Sync.Providers.GoogleHealth;
-using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Worker.Cli;
@@ -74,13 +67,6 @@ internal static class WorkerHost
         services.AddSingleton(TimeProvider.System);
         services.AddSqliteStateStore(configuration.GetSection("State"));
         services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
-        services.AddProviderFramework(configuration.GetSection("Sync"));
-        services.AddWithings(configuration.GetSection("Withings"));
-        services.AddGoogleHealth(configuration.GetSection("GoogleHealth"));
-        services.AddSyncPipeline(configuration.GetSection("Sync"));
-        services.AddAdherence(configuration);
-        services.AddAlerts(configuration.GetSection("Alerts"));
-        services.AddDashboards(configuration.GetSection("Grafana"));
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag])

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace LiverMuscle.Sync.Worker.Tests;
+
+public sealed partial class DemoCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("livermuscle-demo-test-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task Demo_OnEmbeddedDefaults_EverythingWrittenIsCountedInInfluxDb()
+    {
+        var (exitCode, output, error) = await WorkerProcess.RunAsync(_directory.FullName, null, "demo", "--days", "120", "--user", "carol");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Started a private InfluxDB at http://127.0.0.1:", output, StringComparison.Ordinal);
+        var rows = SummaryRow().Matches(output);
+        Assert.Equal(["weigh-ins", "strength sessions", "nutrition days", "health markers"], rows.Select(r => r.Groups["label"].Value.Trim()));
+        foreach (Match row in rows)
+        {
+            Assert.True(int.Parse(row.Groups["written"].Value) > 0, row.Value);
+            Assert.Equal(row.Groups["written"].Value, row.Groups["counted"].Value);
+        }
+
+        Assert.Equal("120", rows[2].Groups["written"].Value);
+    }
+
+    [GeneratedRegex(@"^  (?<label>[a-z -]+?)\s+(?<written>\d+) /\s+(?<counted>\d+)$", RegexOptions.Multiline)]
+    private static partial Regex SummaryRow();
+}

@@ -1,0 +1,51 @@
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.State.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace LiverMuscle.Sync.Worker.Tests;
+
+public sealed class StatusCommandTests : IDisposable
+{
+    private const string AccessToken = "status-access-token-0123456789";
+    private const string RefreshToken = "status-refresh-token-9876543210";
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("livermuscle-status-test-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [Fact]
+    public async Task Status_ShowsWhatTheStoreKnowsButNeverATokenOrSecret()
+    {
+        var statePath = Path.Combine(_directory.FullName, "state.db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Path"] = statePath }).Build();
+        await using (var services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration.GetSection("State")).BuildServiceProvider())
+        {
+            var now = DateTimeOffset.UtcNow;
+            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", now), CancellationToken.None);
+            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("bob", "America/New_York", now), CancellationToken.None);
+            await services.GetRequiredService<ITokenStore>().SaveTokenAsync("alice", "withings", new OAuthToken(AccessToken, RefreshToken, now.AddHours(3), "user.metrics", "123"), CancellationToken.None);
+            await services.GetRequiredService<ITokenStore>().SetStatusAsync("bob", "fitbit", ConnectionStatus.NeedsReauthorization, "refresh token expired or revoked", CancellationToken.None);
+            await services.GetRequiredService<ISyncCursorStore>().SetAsync(new SyncCursor("alice", "withings", "body_composition", "1764000000", now), CancellationToken.None);
+            await services.GetRequiredService<ISyncRunLog>().RecordAsync(new SyncRunRecord("alice", "withings", SyncOutcome.Ok, 42, 7, now.AddMinutes(-1), now, null), CancellationToken.None);
+            await services.GetRequiredService<IWriteSpool>().EnqueueAsync("line-protocol", [1], CancellationToken.None);
+        }
+
+        var (exitCode, output, error) = await WorkerProcess.RunAsync(_directory.FullName, ConfigurationTests.StateIn(_directory), "status");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("user alice (time zone Europe/Berlin)", output, StringComparison.Ordinal);
+        Assert.Contains("withings: connected", output, StringComparison.Ordinal);
+        Assert.Contains("access token expires", output, StringComparison.Ordinal);
+        Assert.Contains("cursor body_composition: 1764000000", output, StringComparison.Ordinal);
+        Assert.Contains("last sync: ok", output, StringComparison.Ordinal);
+        Assert.Contains("42 records, 7 requests", output, StringComparison.Ordinal);
+        Assert.Contains("fitbit: NEEDS RE-AUTHORISATION (refresh token expired or revoked)", output, StringComparison.Ordinal);
+        Assert.Contains("write spool: 1 batches waiting", output, StringComparison.Ordinal);
+        foreach (var text in new[] { output, error })
+        {
+            Assert.DoesNotContain(AccessToken, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(RefreshToken, text, StringComparison.Ordinal);
+        }
+    }
+}
