@@ -7,4 +7,6 @@ public static class ProviderNames
 
     /// <summary>Fitbit data, served by the Google Health API.</summary>
     public const string Fitbit = "fitbit";
+
+    public static IReadOnlyList<string> All { get; } = [Withings, Fitbit];
 }

@@ -1,4 +1,4 @@
-using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Push;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using LiverMuscle.Sync.Pipeline;
+using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Worker.Cli;
@@ -67,6 +69,8 @@ internal static class WorkerHost
         services.AddSingleton(TimeProvider.System);
         services.AddSqliteStateStore(configuration.GetSection("State"));
         services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
+        services.AddProviderFramework(configuration.GetSection("Sync"));
+        services.AddSyncPipeline(configuration.GetSection("Sync"));
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag])

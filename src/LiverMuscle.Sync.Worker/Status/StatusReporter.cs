@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Worker.Status;

@@ -1,4 +1,4 @@
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Tokens;
 
 /// <summary>The user's grant is dead (revoked, expired refresh token): only a new authorisation helps.</summary>
 public sealed class ReauthorizationRequiredException(string userId, string provider, string reason)

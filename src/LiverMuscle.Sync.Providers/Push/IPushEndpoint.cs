@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Push;
 
 /// <summary>A provider's push-notification receiver, mapped onto the worker's HTTP listener.</summary>
 public interface IPushEndpoint

@@ -1,4 +1,4 @@
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Push;
 
 /// <summary>Push endpoints enqueue here; the scheduler dequeues and runs targeted syncs.</summary>
 public interface ISyncTriggerQueue

@@ -1,4 +1,4 @@
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Tokens;
 
 /// <summary>
 /// Hands out valid access tokens. Refreshes before expiry and after the provider rejected a token; one refresh at

@@ -1,4 +1,4 @@
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Push;
 
 /// <summary>
 /// A request for a targeted sync, typically from a push notification: which user and provider, optionally which

@@ -1,4 +1,4 @@
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Budget;
 
 /// <summary>
 /// A provider's documented rate limits, registered by each provider as a singleton: requests per

@@ -1,4 +1,4 @@
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Budget;
 
 /// <summary>
 /// Schedules requests inside a provider's rate limits (per application and per user) instead of hitting them.

@@ -1,6 +1,6 @@
 using LiverMuscle.Sync.State;
 
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Tokens;
 
 /// <summary>
 /// A provider's OAuth 2.0 authorization-code flow, used by <c>auth</c> and by the demo.

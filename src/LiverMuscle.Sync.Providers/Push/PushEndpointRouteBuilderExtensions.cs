@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Push;
 
 public static class PushEndpointRouteBuilderExtensions
 {

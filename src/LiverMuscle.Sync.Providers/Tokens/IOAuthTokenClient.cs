@@ -1,6 +1,6 @@
 using LiverMuscle.Sync.State;
 
-namespace LiverMuscle.Sync.Providers;
+namespace LiverMuscle.Sync.Providers.Tokens;
 
 /// <summary>A provider's token endpoint. Transient failures throw; a dead grant is a <see cref="TokenGrantResult"/>.</summary>
 public interface IOAuthTokenClient

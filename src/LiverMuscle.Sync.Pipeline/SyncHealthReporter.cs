@@ -1,0 +1,42 @@
+using LiverMuscle.Sync.Normalization;
+using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.State;
+
+namespace LiverMuscle.Sync.Pipeline;
+
+/// <summary>Writes a run's outcome to <c>sync_run</c> and the connection's health to <c>sync_health</c>.</summary>
+public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IRequestBudget budget, IWriteSpool spool, TimeProvider time)
+{
+    public async Task WriteAsync(SyncRunSummary run, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var runPoint = PointBuilder.For(Measurements.SyncRun)
+            .Tag(TagNames.User, run.UserId)
+            .Tag(TagNames.Provider, run.Provider)
+            .Tag(TagNames.Outcome, run.Outcome.ToString().ToLowerInvariant())
+            .Field(FieldNames.SyncRun.Records, run.Records)
+            .Field(FieldNames.SyncRun.Requests, run.Requests)
+            .Field(FieldNames.SyncRun.Rejected, run.Rejected)
+            .Field(FieldNames.SyncRun.DurationMs, (long)run.Duration.TotalMilliseconds)
+            .Field(FieldNames.SyncRun.Error, run.Error)
+            .At(now)
+            .Build();
+
+        var connection = await tokens.GetAsync(run.UserId, run.Provider, cancellationToken);
+        var snapshot = budget.GetSnapshot(run.Provider, run.UserId);
+        var healthPoint = PointBuilder.For(Measurements.SyncHealth)
+            .Tag(TagNames.User, run.UserId)
+            .Tag(TagNames.Provider, run.Provider)
+            .Field(FieldNames.SyncHealth.NeedsReauthorization, connection?.Status == ConnectionStatus.NeedsReauthorization)
+            .Field(FieldNames.SyncHealth.TokenExpiresInS, connection?.Token is { } token ? (long)(token.AccessTokenExpiresAt - now).TotalSeconds : null)
+            .Field(FieldNames.SyncHealth.BudgetRemaining, snapshot.Limit == int.MaxValue ? null : snapshot.Remaining)
+            .Field(FieldNames.SyncHealth.BudgetLimit, snapshot.Limit == int.MaxValue ? null : snapshot.Limit)
+            .Field(FieldNames.SyncHealth.SpoolDepth, await spool.CountAsync(cancellationToken))
+            .Field(FieldNames.SyncHealth.Message, connection?.StatusReason ?? run.Error)
+            .At(now)
+            .Build();
+
+        await sink.WriteAsync([runPoint, healthPoint], cancellationToken);
+    }
+}

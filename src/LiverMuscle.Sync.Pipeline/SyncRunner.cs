@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using LiverMuscle.Sync.Normalization;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Tokens;
+using LiverMuscle.Sync.State;
+using Microsoft.Extensions.Logging;
+
+namespace LiverMuscle.Sync.Pipeline;
+
+/// <summary>
+/// Runs every source of one provider for one user: each batch is written to the sink and only then is its cursor
+/// saved, so a crash re-reads at most one batch and never skips one. Records that could not be normalised and
+/// points InfluxDB refused are logged by name; the run's outcome is recorded and written to <c>sync_run</c>.
+/// </summary>
+public sealed class SyncRunner(
+    IEnumerable<ISyncSource> sources,
+    IPointSink sink,
+    ISyncCursorStore cursors,
+    ISyncRunLog runs,
+    SyncHealthReporter health,
+    IEnumerable<ISyncCompletedHandler> handlers,
+    TimeProvider time,
+    ILogger<SyncRunner> logger)
+{
+    private readonly ILookup<string, ISyncSource> _sources = sources.ToLookup(s => s.Provider, StringComparer.Ordinal);
+
+    public bool Knows(string provider) => _sources.Contains(provider);
+
+    public Task<SyncRunSummary> RunAsync(
+        string userId,
+        string provider,
+        SyncMode mode,
+        DateTimeOffset? since,
+        DateTimeOffset? until,
+        IProgress<SyncProgress>? progress,
+        CancellationToken cancellationToken) =>
+        RunAsync(new SyncRequest(userId, null, mode, since, until), provider, progress, cancellationToken);
+
+    public async Task<SyncRunSummary> RunAsync(SyncRequest request, string provider, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        var tally = new RunTally();
+        var failures = new List<string>();
+        foreach (var source in _sources[provider])
+        {
+            try
+            {
+                await RunSourceAsync(source, request, tally, progress, cancellationToken);
+            }
+            catch (ReauthorizationRequiredException e)
+            {
+                failures.Add(e.Message);
+                tally.Fatal = true;
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.SourceFailed(logger, request.UserId, provider, source.DataKind, e);
+                failures.Add($"{source.DataKind}: {e.Message}");
+            }
+        }
+
+        var outcome = failures.Count == 0
+            ? tally.Problems == 0 ? SyncOutcome.Ok : SyncOutcome.Partial
+            : tally.Fatal || tally.Records == 0 ? SyncOutcome.Failed : SyncOutcome.Partial;
+        var error = failures.Count > 0 ? string.Join("; ", failures) : tally.Problems > 0 ? $"{tally.Problems} records skipped or rejected" : null;
+        var summary = new SyncRunSummary(request.UserId, provider, outcome, tally.Records, tally.Requests, tally.Problems, clock.Elapsed, error);
+        await runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, tally.Requests, started, time.GetUtcNow(), error), cancellationToken);
+        await health.WriteAsync(summary, cancellationToken);
+        Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, tally.Requests, clock.ElapsedMilliseconds);
+        if (tally.Records > 0)
+        {
+            await NotifyHandlersAsync(new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest), cancellationToken);
+        }
+
+        return summary;
+    }
+
+    private async Task RunSourceAsync(ISyncSource source, SyncRequest request, RunTally tally, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        var cursor = await cursors.GetAsync(request.UserId, source.Provider, source.DataKind, cancellationToken);
+        await foreach (var batch in source.ReadAsync(request with { Cursor = cursor?.Value }, cancellationToken))
+        {
+            tally.Requests += batch.Requests;
+            foreach (var error in batch.Errors)
+            {
+                Log.RecordSkipped(logger, request.UserId, source.Provider, error.RecordId, error.Reason);
+                tally.Problems++;
+            }
+
+            var written = await sink.WriteAsync(batch.Points, cancellationToken);
+            tally.Records += written.Accepted + written.Spooled;
+            tally.Problems += written.Rejected.Count;
+            tally.Observe(batch.Points);
+            foreach (var deletion in batch.Deletions)
+            {
+                await sink.DeleteAsync(deletion, cancellationToken);
+            }
+
+            // Only now is everything before this cursor durable.
+            if (batch.Cursor is { } next && request.Mode != SyncMode.Targeted)
+            {
+                await cursors.SetAsync(new SyncCursor(request.UserId, source.Provider, source.DataKind, next, time.GetUtcNow()), cancellationToken);
+            }
+
+            if (batch.Progress is { } step)
+            {
+                progress?.Report(step);
+            }
+        }
+    }
+
+    private async Task NotifyHandlersAsync(SyncCompleted completed, CancellationToken cancellationToken)
+    {
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                await handler.OnSyncCompletedAsync(completed, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.HandlerFailed(logger, handler.GetType().Name, completed.UserId, e);
+            }
+        }
+    }
+
+    private sealed class RunTally
+    {
+        public int Records { get; set; }
+
+        public int Requests { get; set; }
+
+        public int Problems { get; set; }
+
+        public bool Fatal { get; set; }
+
+        public DateTimeOffset? Earliest { get; private set; }
+
+        public DateTimeOffset? Latest { get; private set; }
+
+        public void Observe(IReadOnlyList<Point> points)
+        {
+            foreach (var point in points)
+            {
+                Earliest = Earliest is { } e && e <= point.Timestamp ? e : point.Timestamp;
+                Latest = Latest is { } l && l >= point.Timestamp ? l : point.Timestamp;
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Push;
+using LiverMuscle.Sync.State;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Pipeline;
+
+/// <summary>
+/// Polls every connected (user, provider) each <c>Sync:PollInterval</c> plus jitter, and runs a targeted sync as
+/// soon as a push notification is queued. At most <c>Sync:MaxConcurrentSyncs</c> run at once; one failing user
+/// never stops the others, and a connection that needs re-authorisation is left alone.
+/// </summary>
+public sealed class SyncScheduler(
+    SyncRunner runner,
+    ITokenStore tokens,
+    ISyncTriggerQueue triggers,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<SyncScheduler> logger,
+    Random? random = null) : BackgroundService
+{
+    private readonly Random _random = random ?? Random.Shared;
+    private SemaphoreSlim? _slots;
+
+    public override void Dispose()
+    {
+        _slots?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Host start waits for ExecuteAsync up to its first real await.
+        await Task.Yield();
+        _slots = new SemaphoreSlim(options.Value.MaxConcurrentSyncs);
+        var pushed = ConsumeTriggersAsync(stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await PollAllAsync(stoppingToken);
+                var jitter = TimeSpan.FromTicks((long)(options.Value.PollJitter.Ticks * _random.NextDouble()));
+                await Task.Delay(options.Value.PollInterval + jitter, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await pushed;
+    }
+
+    private async Task PollAllAsync(CancellationToken stoppingToken)
+    {
+        var connections = await tokens.ListAsync(stoppingToken);
+        var due = connections.Where(c => c.Status == ConnectionStatus.Connected && runner.Knows(c.Provider));
+        await Task.WhenAll(due.Select(c => RunGuardedAsync(new SyncRequest(c.UserId, null, SyncMode.Incremental), c.Provider, stoppingToken)));
+    }
+
+    private async Task ConsumeTriggersAsync(CancellationToken stoppingToken)
+    {
+        var running = new List<Task>();
+        try
+        {
+            await foreach (var trigger in triggers.ReadAllAsync(stoppingToken))
+            {
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(RunGuardedAsync(new SyncRequest(trigger.UserId, null, SyncMode.Targeted, trigger.Since, trigger.Until), trigger.Provider, stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunGuardedAsync(SyncRequest request, string provider, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _slots!.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            await runner.RunAsync(request, provider, null, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            Log.RunFailed(logger, request.UserId, provider, e);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+}

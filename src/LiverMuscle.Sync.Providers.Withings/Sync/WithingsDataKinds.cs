@@ -1,0 +1,8 @@
+namespace LiverMuscle.Sync.Providers.Withings.Sync;
+
+/// <summary>The data kinds of the Withings sources (part of the cursor key).</summary>
+public static class WithingsDataKinds
+{
+    public const string BodyComposition = "body_composition";
+    public const string Workouts = "workouts";
+}

@@ -1,0 +1,4 @@
+namespace LiverMuscle.Sync.Providers.Withings.Sync;
+
+/// <summary>One page of a Withings list: its normalised records, whether more follow and where, the server time.</summary>
+public sealed record WithingsPage(NormalizedPage Normalized, bool More, long NextOffset, long? UpdateTime);

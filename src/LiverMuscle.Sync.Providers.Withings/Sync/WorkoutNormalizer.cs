@@ -1,0 +1,67 @@
+using System.Globalization;
+using LiverMuscle.Sync.Normalization;
+using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers.Withings.Api;
+using F = LiverMuscle.Sync.Normalization.Schema.FieldNames.StrengthSession;
+
+namespace LiverMuscle.Sync.Providers.Withings.Sync;
+
+/// <summary>
+/// Workouts → <c>strength_session</c> points for the configured strength categories (others are ignored).
+/// Identity user + source + kind + start time; the workout id and category are fields, so an edited category keeps
+/// its point unless it changes the kind.
+/// </summary>
+public static class WorkoutNormalizer
+{
+    public static NormalizedPage Normalize(string userId, IEnumerable<Workout> workouts, IReadOnlyDictionary<int, string> categories)
+    {
+        var records = new List<NormalizedRecord>();
+        var errors = new List<RecordError>();
+        foreach (var workout in workouts)
+        {
+            if (!categories.TryGetValue(workout.Category, out var kind) || workout.Attrib is 1 or 4)
+            {
+                continue;
+            }
+
+            var id = workout.Id.ToString(CultureInfo.InvariantCulture);
+            if (workout.StartDate <= 0 || workout.EndDate < workout.StartDate)
+            {
+                errors.Add(new RecordError(id, $"workout {id} has an invalid time span ({workout.StartDate}..{workout.EndDate})"));
+                continue;
+            }
+
+            var duration = workout.EndDate - workout.StartDate;
+            var pause = (long)Math.Round(workout.Data?.PauseDuration ?? 0);
+            var builder = PointBuilder.For(Measurements.StrengthSession)
+                .Tag(TagNames.User, userId)
+                .Tag(TagNames.Source, Sources.Withings)
+                .Tag(TagNames.Kind, kind)
+                .At(DateTimeOffset.FromUnixTimeSeconds(workout.StartDate))
+                .Field(F.DurationS, duration)
+                .Field(F.ActiveDurationS, Math.Clamp(duration - pause, 0, duration))
+                .Field(F.SourceId, id)
+                .Field(F.ActivityType, "withings:" + workout.Category.ToString(CultureInfo.InvariantCulture));
+            if (workout.Data?.Calories is > 0 and var calories)
+            {
+                builder.Field(F.CaloriesKcal, (long)Math.Round(calories));
+            }
+
+            if (workout.Data?.HrAverage is > 0 and var hr)
+            {
+                builder.Field(F.AvgHrBpm, (long)Math.Round(hr));
+            }
+
+            if (builder.TryBuild(out var point, out var error))
+            {
+                records.Add(new NormalizedRecord(workout.Id, point));
+            }
+            else
+            {
+                errors.Add(new RecordError(id, $"workout {id}: {error}"));
+            }
+        }
+
+        return new NormalizedPage(records, errors);
+    }
+}

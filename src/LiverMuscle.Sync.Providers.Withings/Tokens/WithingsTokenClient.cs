@@ -1,0 +1,58 @@
+using System.Text.Json;
+using LiverMuscle.Sync.Providers.Tokens;
+using LiverMuscle.Sync.Providers.Withings.Api;
+using LiverMuscle.Sync.State;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Providers.Withings.Tokens;
+
+/// <summary>
+/// <c>POST /v2/oauth2 action=requesttoken</c> with the client secret. Status 503 ("Invalid Params: invalid
+/// refresh_token / invalid code") means the grant is gone: a value, not an exception. Other failures throw.
+/// </summary>
+public sealed class WithingsTokenClient(WithingsApiClient client, IOptions<WithingsOptions> options, TimeProvider time) : IOAuthTokenClient
+{
+    public string Provider => ProviderNames.Withings;
+
+    public Task<TokenGrantResult> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        RequestAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+        }, cancellationToken);
+
+    public Task<TokenGrantResult> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken) =>
+        RequestAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = redirectUri.ToString(),
+        }, cancellationToken);
+
+    private async Task<TokenGrantResult> RequestAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        form["action"] = "requesttoken";
+        form["client_id"] = o.ClientId;
+        form["client_secret"] = o.ClientSecret;
+        var response = await client.CallTokenEndpointAsync(form, cancellationToken);
+        if (response.Status == WithingsStatus.InvalidParams)
+        {
+            return TokenGrantResult.InvalidGrant($"Withings refused the grant ({response.Error ?? "status 503"})");
+        }
+
+        if (!response.IsOk)
+        {
+            throw new WithingsApiException("requesttoken", response);
+        }
+
+        var body = response.Body.Deserialize(WithingsJsonContext.Default.TokenBody)
+            ?? throw new WithingsApiException("requesttoken", WithingsResponse.NotJson("status 0 without a body"));
+        return TokenGrantResult.Success(new OAuthToken(
+            body.AccessToken,
+            body.RefreshToken,
+            time.GetUtcNow() + TimeSpan.FromSeconds(body.ExpiresIn),
+            body.Scope,
+            body.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,60 @@
+using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.Providers.Push;
+using LiverMuscle.Sync.Providers.Tokens;
+using LiverMuscle.Sync.Providers.Withings.Api;
+using LiverMuscle.Sync.Providers.Withings.Push;
+using LiverMuscle.Sync.Providers.Withings.Sync;
+using LiverMuscle.Sync.Providers.Withings.Tokens;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace LiverMuscle.Sync.Providers.Withings;
+
+public static class WithingsServiceCollectionExtensions
+{
+    /// <summary>The application-wide Withings limit: 120 requests per minute for all users together.</summary>
+    public static readonly ProviderRateLimit RateLimit = new(ProviderNames.Withings, PerApplication: 120, PerUser: null, Window: TimeSpan.FromMinutes(1));
+
+    /// <summary>
+    /// Registers the Withings connector (section <c>Withings</c>): the API client, token client, authorization flow,
+    /// the body-composition and workout sync sources, the push endpoint and the rate limit. Needs the provider
+    /// framework (<c>AddProviderFramework</c>) and a state store. Push subscriptions use <c>Sync:Push:PublicUrl</c>
+    /// of the root configuration when the host registers it.
+    /// </summary>
+    public static IServiceCollection AddWithings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WithingsOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WithingsOptions>, WithingsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(RateLimit);
+
+        services.AddRefitGeneratedClient<IWithingsHttpApi>(WithingsJsonContext.Default)
+            .ConfigureHttpClient((provider, client) =>
+            {
+                var options = provider.GetRequiredService<IOptions<WithingsOptions>>().Value;
+                client.BaseAddress = options.ApiBaseUrl;
+                client.Timeout = options.RequestTimeout;
+            });
+
+        services.TryAddSingleton<WithingsResiliencePipeline>();
+        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<WithingsApiClient>(provider, RateLimit));
+        services.TryAddSingleton<WithingsTokenClient>();
+        services.AddSingleton<IOAuthTokenClient>(provider => provider.GetRequiredService<WithingsTokenClient>());
+        services.TryAddSingleton(provider => new WithingsPushSettings(
+            Uri.TryCreate(provider.GetService<IConfiguration>()?[WithingsPushSettings.PublicUrlKey], UriKind.Absolute, out var url) ? url : null));
+        services.TryAddSingleton<WithingsNotificationSubscriber>();
+        services.TryAddSingleton<WithingsAuthorizationFlow>();
+        services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<WithingsAuthorizationFlow>());
+        services.TryAddSingleton<WrittenRecordLedger>();
+        services.TryAddSingleton<BodyCompositionSyncSource>();
+        services.TryAddSingleton<WorkoutSyncSource>();
+        services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<BodyCompositionSyncSource>());
+        services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<WorkoutSyncSource>());
+        services.TryAddSingleton<WithingsPushEndpoint>();
+        services.AddSingleton<IPushEndpoint>(provider => provider.GetRequiredService<WithingsPushEndpoint>());
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.Providers.Push;
+using LiverMuscle.Sync.Providers.Tokens;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Providers;
+
+public static class ProvidersServiceCollectionExtensions
+{
+    /// <summary>
+    /// The framework every provider reuses (section <c>Sync</c>): token manager, request budget over the registered
+    /// <see cref="ProviderRateLimit"/>s, the push trigger queue and <see cref="PushOptions"/> (<c>Sync:Push</c>).
+    /// </summary>
+    public static IServiceCollection AddProviderFramework(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TokenManagerOptions>().Bind(configuration.GetSection("Tokens")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenManagerOptions>, TokenManagerOptionsValidator>());
+        services.AddOptions<PushOptions>().Bind(configuration.GetSection("Push")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushOptions>, PushOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITokenManager, TokenManager>();
+        services.TryAddSingleton<IRequestBudget, SlidingWindowRequestBudget>();
+        services.TryAddSingleton<ISyncTriggerQueue, SyncTriggerQueue>();
+        return services;
+    }
+}

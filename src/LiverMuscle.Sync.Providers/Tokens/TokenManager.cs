@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using LiverMuscle.Sync.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Providers.Tokens;
+
+/// <summary>
+/// Hands out access tokens, refreshing them before expiry or after a rejection. Refreshes of one (user, provider)
+/// are serialised and re-read the store first, so concurrent callers cause one refresh; the rotated pair is stored
+/// before anyone uses it. A dead grant stops only that user's connection.
+/// </summary>
+public sealed class TokenManager(
+    ITokenStore tokens,
+    IEnumerable<IOAuthTokenClient> clients,
+    IOptions<TokenManagerOptions> options,
+    TimeProvider time,
+    ILogger<TokenManager> logger) : ITokenManager, IDisposable
+{
+    private readonly ConcurrentDictionary<(string User, string Provider), SemaphoreSlim> _locks = new();
+    private readonly Dictionary<string, IOAuthTokenClient> _clients = clients.ToDictionary(c => c.Provider, StringComparer.Ordinal);
+
+    public async Task<string> GetAccessTokenAsync(string userId, string provider, CancellationToken cancellationToken)
+    {
+        var token = await CurrentAsync(userId, provider, cancellationToken);
+        return IsFresh(token) ? token.AccessToken : await RefreshAsync(userId, provider, rejected: null, cancellationToken);
+    }
+
+    public Task<string> RefreshAfterRejectionAsync(string userId, string provider, string rejectedAccessToken, CancellationToken cancellationToken) =>
+        RefreshAsync(userId, provider, rejectedAccessToken, cancellationToken);
+
+    public async Task MarkNeedsReauthorizationAsync(string userId, string provider, string reason, CancellationToken cancellationToken)
+    {
+        await tokens.SetStatusAsync(userId, provider, ConnectionStatus.NeedsReauthorization, reason, cancellationToken);
+        Log.NeedsReauthorization(logger, userId, provider, reason);
+    }
+
+    public void Dispose()
+    {
+        foreach (var gate in _locks.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private async Task<string> RefreshAsync(string userId, string provider, string? rejected, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd((userId, provider), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another caller may have refreshed while this one waited: use its token.
+            var token = await CurrentAsync(userId, provider, cancellationToken);
+            var replaced = rejected is not null && token.AccessToken != rejected;
+            if (replaced || (rejected is null && IsFresh(token)))
+            {
+                return token.AccessToken;
+            }
+
+            if (!_clients.TryGetValue(provider, out var client))
+            {
+                throw new InvalidOperationException($"No token client is registered for provider '{provider}'.");
+            }
+
+            var result = await client.RefreshAsync(token.RefreshToken, cancellationToken);
+            if (result.Token is not { } fresh)
+            {
+                var reason = result.InvalidGrantReason ?? "the provider refused the refresh token";
+                await MarkNeedsReauthorizationAsync(userId, provider, reason, cancellationToken);
+                throw new ReauthorizationRequiredException(userId, provider, reason);
+            }
+
+            await tokens.SaveTokenAsync(userId, provider, fresh, cancellationToken);
+            Log.Refreshed(logger, userId, provider, fresh.AccessTokenExpiresAt);
+            return fresh.AccessToken;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<OAuthToken> CurrentAsync(string userId, string provider, CancellationToken cancellationToken)
+    {
+        var connection = await tokens.GetAsync(userId, provider, cancellationToken);
+        return connection switch
+        {
+            null or { Token: null } => throw new ReauthorizationRequiredException(userId, provider, $"{provider} is not connected; run 'livermuscle-sync auth {provider} --user {userId}'"),
+            { Status: ConnectionStatus.NeedsReauthorization } => throw new ReauthorizationRequiredException(userId, provider, connection.StatusReason ?? "re-authorisation needed"),
+            { Status: ConnectionStatus.Disconnected } => throw new ReauthorizationRequiredException(userId, provider, connection.StatusReason ?? "the user unlinked the app"),
+            _ => connection.Token,
+        };
+    }
+
+    private bool IsFresh(OAuthToken token) => token.AccessTokenExpiresAt - time.GetUtcNow() > options.Value.RefreshMargin;
+}

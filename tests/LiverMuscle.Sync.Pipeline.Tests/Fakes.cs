@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using LiverMuscle.Sync.Normalization;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Tokens;
+using LiverMuscle.Sync.State;
+
+namespace LiverMuscle.Sync.Pipeline.Tests;
+
+/// <summary>A token endpoint that counts refreshes, can be held open, and refuses the grant of listed refresh tokens.</summary>
+internal sealed class CountingTokenClient(string provider, TimeProvider time) : IOAuthTokenClient
+{
+    private int _refreshes;
+
+    public string Provider => provider;
+
+    public int Refreshes => _refreshes;
+
+    public HashSet<string> DeadRefreshTokens { get; } = [];
+
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<TokenGrantResult> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        var n = Interlocked.Increment(ref _refreshes);
+        await Gate.Task.WaitAsync(cancellationToken);
+        return DeadRefreshTokens.Contains(refreshToken)
+            ? TokenGrantResult.InvalidGrant("invalid refresh_token")
+            : TokenGrantResult.Success(new OAuthToken($"access-{n}", $"refresh-{n}", time.GetUtcNow().AddHours(3), null, null));
+    }
+}
+
+/// <summary>A source that yields scripted batches and records the requests it was given.</summary>
+internal sealed class ScriptedSource(string provider, string dataKind, Func<SyncRequest, IReadOnlyList<SyncBatch>> script) : ISyncSource
+{
+    public string Provider => provider;
+
+    public string DataKind => dataKind;
+
+    public ConcurrentQueue<SyncRequest> Requests { get; } = new();
+
+    public async IAsyncEnumerable<SyncBatch> ReadAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Requests.Enqueue(request);
+        foreach (var batch in script(request))
+        {
+            await Task.Yield();
+            yield return batch;
+        }
+    }
+}
+
+/// <summary>A sink that keeps what it was given and fails on a chosen write.</summary>
+internal sealed class RecordingSink : IPointSink
+{
+    private int _writes;
+
+    public int FailOnWrite { get; init; } = -1;
+
+    public ConcurrentQueue<Point> Points { get; } = new();
+
+    public ValueTask<SinkWriteResult> WriteAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _writes) == FailOnWrite)
+        {
+            throw new IOException("disk full");
+        }
+
+        foreach (var point in points)
+        {
+            Points.Enqueue(point);
+        }
+
+        return ValueTask.FromResult(new SinkWriteResult(points.Count, 0, []));
+    }
+
+    public ValueTask DeleteAsync(PointDeletion deletion, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}

@@ -1,0 +1,87 @@
+using LiverMuscle.Sync.Normalization;
+using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace LiverMuscle.Sync.Pipeline.Tests;
+
+public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 20, 7, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Run_SinkFailsOnSecondBatch_CursorStaysAtTheLastDurableBatch()
+    {
+        var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "c1"), Batch(10, "c2"), Batch(20, "c3")]);
+        var sink = new RecordingSink { FailOnWrite = 2 };
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(sink).AddSingleton<ISyncCompletedHandler, NullHandler>());
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal("c1", (await harness.Get<ISyncCursorStore>().GetAsync("alice", "withings", "body_composition", CancellationToken.None))!.Value);
+        Assert.Equal(SyncOutcome.Partial, summary.Outcome);
+        Assert.Contains("disk full", summary.Error, StringComparison.Ordinal);
+        Assert.Equal(10, sink.Points.Count(p => p.Measurement == Measurements.BodyComposition));
+    }
+
+    [Fact]
+    public async Task Run_IntoRealInfluxDb_WritesPointsSavesCursorReportsSkippedRecordsAndRecordsTheRun()
+    {
+        var database = await influx.NewDatabaseAsync("runner");
+        var handler = new NullHandler();
+        var source = new ScriptedSource("withings", "body_composition", request => request.Cursor is null
+            ? [Batch(0, "c1") with { Errors = [new RecordError("grp-77", "unit missing")] }, Batch(10, "c2")]
+            : [Batch(20, "c3")]);
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<ISyncCompletedHandler>(handler), influx.Url, database);
+        var runner = harness.Get<SyncRunner>();
+
+        var first = await runner.RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+        var second = await runner.RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal((SyncOutcome.Partial, 20, 2, 1), (first.Outcome, first.Records, first.Requests, first.Rejected));
+        Assert.Equal((SyncOutcome.Ok, 10), (second.Outcome, second.Records));
+        Assert.Equal([null, "c2"], source.Requests.Select(r => r.Cursor));
+        Assert.Equal(30, await influx.CountAsync(database, Measurements.BodyComposition, FieldNames.BodyComposition.WeightKg));
+        Assert.Equal(2, await influx.CountAsync(database, Measurements.SyncRun, FieldNames.SyncRun.Records, "\"user\" = 'alice'"));
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Message.Contains("grp-77", StringComparison.Ordinal) && r.Message.Contains("unit missing", StringComparison.Ordinal));
+        Assert.Equal(SyncOutcome.Ok, (await harness.Get<ISyncRunLog>().ListLatestAsync("alice", CancellationToken.None)).Single().Outcome);
+        Assert.Equal((Day, Day.AddMinutes(19)), (handler.Completed[0].EarliestPoint, handler.Completed[0].LatestPoint));
+        Assert.Equal((Day.AddMinutes(20), Day.AddMinutes(29)), (handler.Completed[1].EarliestPoint, handler.Completed[1].LatestPoint));
+    }
+
+    [Fact]
+    public async Task Run_Targeted_DoesNotMoveTheIncrementalCursor()
+    {
+        var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "old")]);
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(new RecordingSink()));
+        await harness.Get<ISyncCursorStore>().SetAsync(new SyncCursor("alice", "withings", "body_composition", "newer", harness.Time.GetUtcNow()), CancellationToken.None);
+
+        await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Targeted, Day, Day.AddDays(1)), "withings", null, CancellationToken.None);
+
+        Assert.Equal("newer", (await harness.Get<ISyncCursorStore>().GetAsync("alice", "withings", "body_composition", CancellationToken.None))!.Value);
+        Assert.Equal(SyncMode.Targeted, source.Requests.Single().Mode);
+    }
+
+    private static SyncBatch Batch(int from, string cursor) => new(
+        Enumerable.Range(from, 10).Select(i => PointBuilder.For(Measurements.BodyComposition)
+            .Tag(TagNames.User, "alice").Tag(TagNames.Source, Sources.Withings)
+            .Field(FieldNames.BodyComposition.WeightKg, 80 + i / 10.0).At(Day.AddMinutes(i)).Build()).ToList(),
+        [],
+        [],
+        cursor,
+        1);
+
+    private sealed class NullHandler : ISyncCompletedHandler
+    {
+        public List<SyncCompleted> Completed { get; } = [];
+
+        public Task OnSyncCompletedAsync(SyncCompleted completed, CancellationToken cancellationToken)
+        {
+            Completed.Add(completed);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using LiverMuscle.Sync.Normalization;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Push;
+using LiverMuscle.Sync.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace LiverMuscle.Sync.Pipeline.Tests;
+
+public sealed class SyncSchedulerTests
+{
+    [Fact]
+    public async Task Scheduler_PollsConnectedUsersEachInterval_RunsPushesAtOnce_AndSkipsUsersNeedingReauthorisation()
+    {
+        var source = new ScriptedSource("withings", "body_composition", _ => []);
+        await using var harness = new FrameworkHarness(s => s
+            .AddSingleton<ISyncSource>(source)
+            .AddSingleton<IPointSink>(new RecordingSink())
+            .AddSingleton(new Random(7)));
+        var tokens = harness.Get<ITokenStore>();
+        await tokens.SaveTokenAsync("alice", "withings", new OAuthToken("a", "r", harness.Time.GetUtcNow().AddHours(3), null, "1"), CancellationToken.None);
+        await tokens.SaveTokenAsync("bob", "withings", new OAuthToken("b", "r", harness.Time.GetUtcNow().AddHours(3), null, "2"), CancellationToken.None);
+        await tokens.SetStatusAsync("bob", "withings", ConnectionStatus.NeedsReauthorization, "invalid refresh_token", CancellationToken.None);
+        var scheduler = harness.Get<IEnumerable<IHostedService>>().OfType<SyncScheduler>().Single();
+
+        await scheduler.StartAsync(CancellationToken.None);
+        await WaitForAsync(() => source.Requests.Count == 1);
+        Assert.Equal(("alice", SyncMode.Incremental), (source.Requests.Single().UserId, source.Requests.Single().Mode));
+
+        harness.Get<ISyncTriggerQueue>().Enqueue(new SyncTrigger("alice", "withings", Since: harness.Time.GetUtcNow().AddHours(-1), Until: harness.Time.GetUtcNow()));
+        await WaitForAsync(() => source.Requests.Count == 2);
+        Assert.Equal(SyncMode.Targeted, source.Requests.Last().Mode);
+
+        harness.Time.Advance(TimeSpan.FromMinutes(14));
+        await Task.Delay(100);
+        Assert.Equal(2, source.Requests.Count);
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        await WaitForAsync(() => source.Requests.Count == 3);
+        Assert.DoesNotContain(source.Requests, r => r.UserId == "bob");
+
+        await scheduler.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.True(condition());
+    }
+}
