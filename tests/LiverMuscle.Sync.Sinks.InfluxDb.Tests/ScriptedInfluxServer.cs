@@ -29,6 +29,13 @@ internal sealed class ScriptedInfluxServer : IAsyncDisposable
 
     public List<DateTimeOffset> WriteTimes { get; } = [];
 
+    public ConcurrentQueue<string?> Authorizations { get; } = new();
+
+    public ConcurrentQueue<string> Queries { get; } = new();
+
+    /// <summary>Bodies with more lines than this are refused with 413, like a server's max body size.</summary>
+    public int MaxLines { get; set; } = int.MaxValue;
+
     public void Then(int status, string body = "", string? retryAfter = null) => _script.Enqueue((status, body, retryAfter));
 
     public async ValueTask DisposeAsync()
@@ -62,25 +69,32 @@ internal sealed class ScriptedInfluxServer : IAsyncDisposable
             }
 
             var path = context.Request.Url!.AbsolutePath;
+            Authorizations.Enqueue(context.Request.Headers["Authorization"]);
             var status = 204;
             var body = string.Empty;
             string? retryAfter = null;
             if (path == "/write")
             {
                 using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                Writes.Enqueue(await reader.ReadToEndAsync());
+                var written = await reader.ReadToEndAsync();
+                Writes.Enqueue(written);
                 lock (WriteTimes)
                 {
                     WriteTimes.Add(DateTimeOffset.UtcNow);
                 }
 
-                if (_script.TryDequeue(out var step))
+                if (written.Count(c => c == '\n') > MaxLines)
+                {
+                    (status, body) = (413, "{\"error\":\"Request Entity Too Large\"}");
+                }
+                else if (_script.TryDequeue(out var step))
                 {
                     (status, body, retryAfter) = step;
                 }
             }
             else if (path == "/query")
             {
+                Queries.Enqueue(context.Request.Url.Query);
                 status = 200;
                 body = "{\"results\":[{\"statement_id\":0}]}";
             }

@@ -5,9 +5,11 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Http;
 /// <summary>Reads the error text of a non-2xx answer: 1.x <c>{"error"}</c>, 2.x <c>{"message"}</c>, or plain text.</summary>
 internal static class InfluxErrorBody
 {
-    public static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        MessageOf(response, await response.Content.ReadAsStringAsync(cancellationToken));
+
+    public static string MessageOf(HttpResponseMessage response, string text)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.Headers.TryGetValues("X-Influxdb-Error", out var header) && string.IsNullOrWhiteSpace(text))
         {
             return header.First();

@@ -52,7 +52,8 @@ internal sealed class InfluxBatchSender(
                 return SendResult.Success(rejected);
             }
 
-            var error = await InfluxErrorBody.ReadAsync(response, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var error = InfluxErrorBody.MessageOf(response, body);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.NotFound when !createdDatabase && error.Contains("database not found", StringComparison.Ordinal):
@@ -62,7 +63,7 @@ internal sealed class InfluxBatchSender(
                 case HttpStatusCode.RequestEntityTooLarge when current.Count > 1:
                     return await SplitAsync(current, rejected, cancellationToken);
                 case HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity:
-                    var next = Reject(current, error, rejected);
+                    var next = Reject(current, error, body, rejected);
                     if (next is null)
                     {
                         return SendResult.Success(rejected);
@@ -79,12 +80,13 @@ internal sealed class InfluxBatchSender(
 
     /// <summary>
     /// Records the refused lines and returns what must still be sent: nothing after a partial write that named every
-    /// dropped line (the rest is stored), else the batch without the named lines (rewriting is idempotent).
+    /// dropped line (the rest is stored), else the batch without the named lines, which also reveals further
+    /// conflicts a 1.x answer left unnamed (rewriting is idempotent).
     /// </summary>
-    private WriteBatch? Reject(WriteBatch batch, string error, List<RejectedPoint> rejected)
+    private WriteBatch? Reject(WriteBatch batch, string error, string body, List<RejectedPoint> rejected)
     {
         var lines = batch.SplitLines();
-        var bad = RejectionParser.FindRejectedLines(batch, lines, error);
+        var bad = RejectionParser.FindRejectedLines(batch, lines, error, body);
         if (bad.Count == 0 && RejectionParser.IsPartialWrite(error))
         {
             // Some points were dropped but InfluxDB does not say which (e.g. beyond the retention policy): report it for the batch.
@@ -106,7 +108,9 @@ internal sealed class InfluxBatchSender(
             Log.PointRejected(logger, name, reason);
         }
 
-        if (bad.Count == lines.Length)
+        // A partial write stored every other line; when it named all it dropped, nothing is left to send.
+        var dropped = RejectionParser.DroppedCount(error);
+        if (bad.Count == lines.Length || (RejectionParser.IsPartialWrite(error) && (dropped is null || dropped == bad.Count)))
         {
             return null;
         }

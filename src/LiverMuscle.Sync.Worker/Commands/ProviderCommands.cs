@@ -212,7 +212,7 @@ internal static class ProviderCommands
             if (line is null)
             {
                 // stdin closed: only the listener can answer now.
-                await Task.Delay(Timeout.Infinite, TimeProvider.System, cancellationToken);
+                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
             }
             else if (!string.IsNullOrWhiteSpace(line))
             {
