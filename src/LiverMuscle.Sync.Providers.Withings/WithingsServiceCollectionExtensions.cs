@@ -40,7 +40,8 @@ public static class WithingsServiceCollectionExtensions
             });
 
         services.TryAddSingleton<WithingsResiliencePipeline>();
-        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<WithingsApiClient>(provider, RateLimit));
+        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<WithingsRequestSender>(provider, RateLimit));
+        services.TryAddSingleton<WithingsApiClient>();
         services.TryAddSingleton<WithingsTokenClient>();
         services.AddSingleton<IOAuthTokenClient>(provider => provider.GetRequiredService<WithingsTokenClient>());
         services.TryAddSingleton(provider => new WithingsPushSettings(

@@ -10,7 +10,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Tokens;
 /// <c>POST /v2/oauth2 action=requesttoken</c> with the client secret. Status 503 ("Invalid Params: invalid
 /// refresh_token / invalid code") means the grant is gone: a value, not an exception. Other failures throw.
 /// </summary>
-public sealed class WithingsTokenClient(WithingsApiClient client, IOptions<WithingsOptions> options, TimeProvider time) : IOAuthTokenClient
+public sealed class WithingsTokenClient(WithingsRequestSender sender, IOptions<WithingsOptions> options, TimeProvider time) : IOAuthTokenClient
 {
     public string Provider => ProviderNames.Withings;
 
@@ -35,7 +35,7 @@ public sealed class WithingsTokenClient(WithingsApiClient client, IOptions<Withi
         form["action"] = "requesttoken";
         form["client_id"] = o.ClientId;
         form["client_secret"] = o.ClientSecret;
-        var response = await client.CallTokenEndpointAsync(form, cancellationToken);
+        var response = await sender.SendTokenRequestAsync(form, cancellationToken);
         if (response.Status == WithingsStatus.InvalidParams)
         {
             return TokenGrantResult.InvalidGrant($"Withings refused the grant ({response.Error ?? "status 503"})");
