@@ -19,6 +19,9 @@ internal static class LiverMuscleCli
         foreach (var command in new[]
                  {
                      StatusCommand.Create(),
+                     ProviderCommands.Auth(),
+                     ProviderCommands.Sync(),
+                     ProviderCommands.Backfill(),
                      DemoCommand.Create(),
                  })
         {
