@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.GoogleHealth;
 using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State.Sqlite;
@@ -88,6 +89,11 @@ internal static class WorkerHost
         if (IsConfigured(configuration.GetSection("Withings")))
         {
             services.AddWithings(configuration.GetSection("Withings"));
+        }
+
+        if (IsConfigured(configuration.GetSection("Fitbit")))
+        {
+            services.AddFitbit(configuration.GetSection("Fitbit"));
         }
 
         services.AddSingleton<StatusReporter>();
