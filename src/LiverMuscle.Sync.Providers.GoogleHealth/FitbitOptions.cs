@@ -62,6 +62,9 @@ public sealed class FitbitOptions
     /// <summary>A backfill without a start date stops after this many empty windows in a row. Default 12.</summary>
     public int BackfillStopAfterEmptyWindows { get; set; } = 12;
 
+    /// <summary>Unit of <c>weight</c> in a Fitbit export, which does not say: <c>kg</c> or <c>lb</c>. Default kg.</summary>
+    public string ExportWeightUnit { get; set; } = "kg";
+
     /// <summary>Requests per minute per user; Google allows 300. Default 250.</summary>
     public int RequestsPerMinutePerUser { get; set; } = 250;
 

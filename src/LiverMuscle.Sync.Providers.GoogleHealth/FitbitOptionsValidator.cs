@@ -37,6 +37,11 @@ internal sealed class FitbitOptionsValidator : IValidateOptions<FitbitOptions>
             }
         }
 
+        if (options.ExportWeightUnit is not ("kg" or "lb"))
+        {
+            failures.Add($"Fitbit:ExportWeightUnit must be 'kg' or 'lb', got '{options.ExportWeightUnit}'.");
+        }
+
         Range(failures, "ActivityWindowDays", options.ActivityWindowDays, 1, 90);
         Range(failures, "BodyWindowDays", options.BodyWindowDays, 1, 365);
         Range(failures, "BackfillWindowDays", options.BackfillWindowDays, 1, 90);

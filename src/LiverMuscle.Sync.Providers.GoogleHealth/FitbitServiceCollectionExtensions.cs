@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.GoogleHealth.Import;
 using LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 using LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 using LiverMuscle.Sync.Providers.Tokens;
@@ -41,6 +42,7 @@ public static class FitbitServiceCollectionExtensions
         services.TryAddSingleton<GoogleAuthorizationFlow>();
         services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<GoogleAuthorizationFlow>());
         services.TryAddSingleton<FitbitWrittenLedger>();
+        services.TryAddSingleton<FitbitExportImporter>();
         services.TryAddSingleton<ExerciseSyncSource>();
         services.TryAddSingleton<NutritionSyncSource>();
         services.TryAddSingleton<BodySyncSource>();

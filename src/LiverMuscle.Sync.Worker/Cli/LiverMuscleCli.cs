@@ -22,6 +22,7 @@ internal static class LiverMuscleCli
                      ProviderCommands.Auth(),
                      ProviderCommands.Sync(),
                      ProviderCommands.Backfill(),
+                     ImportCommands.Create(),
                      DemoCommand.Create(),
                  })
         {
