@@ -106,19 +106,3 @@ internal static class GoogleErrors
         return new JsonAnswer(new JsonObject { ["error"] = error }, code, headers);
     }
 }
-
-/// <summary>A JSON body with a status code and optional extra headers.</summary>
-internal sealed class JsonAnswer(JsonNode body, int status, IReadOnlyDictionary<string, string>? headers = null) : IResult
-{
-    public async Task ExecuteAsync(HttpContext httpContext)
-    {
-        httpContext.Response.StatusCode = status;
-        httpContext.Response.ContentType = "application/json; charset=UTF-8";
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-        {
-            httpContext.Response.Headers[name] = value;
-        }
-
-        await httpContext.Response.WriteAsync(body.ToJsonString(), httpContext.RequestAborted);
-    }
-}

@@ -78,6 +78,18 @@ public sealed partial class GoogleHealthSandbox
             }
         }
 
+        var (deny, declined) = TakeConsentBehaviour();
+        if (deny)
+        {
+            return Redirect(redirect, new() { ["error"] = "access_denied", ["state"] = state });
+        }
+
+        scopes.RemoveAll(declined.Contains);
+        if (scopes.Count == 0)
+        {
+            return Redirect(redirect, new() { ["error"] = "access_denied", ["state"] = state });
+        }
+
         var hint = q["login_hint"].ToString();
         var userId = hint.Length > 0 && TryGetUser(hint, out _) ? hint : CreateUser();
         var user = User(userId);

@@ -50,6 +50,20 @@ public sealed class HistoryTests
         Assert.All(weights.Zip(weights.Skip(1)), pair => Assert.InRange(Math.Abs(pair.Second.Value - pair.First.Value), 0, 2_500));
     }
 
+    [Theory]
+    [InlineData(nameof(GoogleHealthSandboxOptions.HistoryDays))]
+    [InlineData(nameof(GoogleHealthSandboxOptions.RequestsPerMinutePerUser))]
+    [InlineData(nameof(GoogleHealthSandboxOptions.UnknownExerciseTypeEvery))]
+    public async Task NonsensicalOptions_AreRefusedAtStart_NamingTheSetting(string key)
+    {
+        var options = new GoogleHealthSandboxOptions();
+        typeof(GoogleHealthSandboxOptions).GetProperty(key)!.SetValue(options, -1);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => GoogleHealthSandbox.StartAsync(options, CancellationToken.None));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnknownExerciseTypes_CanBeSwitchedOff()
     {

@@ -214,6 +214,40 @@ public sealed class OAuthTests
     }
 
     [Fact]
+    public async Task UncheckedScope_IsMissingFromTheGrant_AndItsTypeIsForbidden()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        h.Sandbox.UncheckScopesOnNextConsent(Scopes.Nutrition);
+        var (code, _) = await AuthorizeAsync(h, string.Join(' ', Scopes.Read));
+        var (later, _) = await AuthorizeAsync(h, string.Join(' ', Scopes.Read));
+
+        var tokens = await ExchangeAsync(h, code, Verifier);
+        var nutrition = await h.ListAsync("nutrition-log", token: tokens.Json!["access_token"]!.GetValue<string>());
+
+        Assert.DoesNotContain(Scopes.Nutrition, tokens.Json!["scope"]!.GetValue<string>().Split(' '));
+        Assert.Contains(Scopes.HealthMetrics, tokens.Json!["scope"]!.GetValue<string>().Split(' '));
+        Assert.Equal("ACCESS_TOKEN_SCOPE_INSUFFICIENT", nutrition.Reason);
+        Assert.Contains(Scopes.Nutrition, (await ExchangeAsync(h, later, Verifier)).Json!["scope"]!.GetValue<string>().Split(' '));
+    }
+
+    [Fact]
+    public async Task DeclinedConsent_RedirectsWithAccessDenied()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        h.Sandbox.DenyNextConsent();
+        var users = h.Sandbox.UserIds.Count;
+
+        var answer = await h.GetAsync(QueryHelpers.AddQueryString(h.Sandbox.AuthorizeUrl.ToString(), AuthorizeParameters(h, Scopes.Nutrition, "offline", null, "consent")), null);
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.Status);
+        var query = QueryHelpers.ParseQuery(answer.Location!.Query);
+        Assert.Equal("access_denied", query["error"].ToString());
+        Assert.Equal("xyz-state", query["state"].ToString());
+        Assert.False(query.ContainsKey("code"));
+        Assert.Equal(users, h.Sandbox.UserIds.Count);
+    }
+
+    [Fact]
     public async Task DisallowedCloudPlatformScope_MakesUserCallsFail()
     {
         await using var h = await SandboxHarness.StartAsync();
