@@ -15,6 +15,11 @@ public sealed partial class GoogleHealthSandbox
             Api(c, version, (user, grant) => List(c.Request, user, grant, parent, type)));
         _app.MapGet("/{version}/users/{parent}/dataTypes/{type}/dataPoints/{point}", (HttpContext c, string version, string parent, string type, string point) =>
             Api(c, version, (user, grant) => Get(user, grant, parent, type, point)));
+        _app.MapPost("/{version}/users/{parent}/dataTypes/{type}/dataPoints:dailyRollUp", async (HttpContext c, string version, string parent, string type) =>
+        {
+            var body = await ReadJsonAsync(c.Request);
+            return Api(c, version, (user, grant) => RollUp(user, grant, parent, type, body));
+        });
         _app.MapGet("/{version}/users/{parent}/identity", (HttpContext c, string version, string parent) =>
             Api(c, version, (user, grant) => Identity(user, grant, parent)));
         _app.MapGet("/{version}/users/{parent}/settings", (HttpContext c, string version, string parent) =>
@@ -152,6 +157,39 @@ public sealed partial class GoogleHealthSandbox
         }
 
         return new JsonAnswer(DataPointPager.Page(this, user, type, filter, query, position, pageSize), StatusCodes.Status200OK);
+    }
+
+    private static IResult RollUp(SandboxUser user, Grant grant, string parent, string typeId, JsonNode? body)
+    {
+        if (parent != "me")
+        {
+            return GoogleErrors.InvalidArgumentWithoutDetails();
+        }
+
+        if (DataTypeCatalog.Find(typeId) is not { } type)
+        {
+            return GoogleErrors.BadRequest("INVALID_PARENT_DATA_TYPE_COLLECTION", $"Invalid parent data type collection: data type '{typeId}' does not exist.");
+        }
+
+        if (!grant.Scopes.Contains(type.Scope))
+        {
+            return GoogleErrors.ScopeInsufficient();
+        }
+
+        var (result, reason, message) = DailyRollUp.Compute(user, type, body);
+        return result is not null ? new JsonAnswer(result, StatusCodes.Status200OK) : GoogleErrors.BadRequest(reason!, message!);
+    }
+
+    private static async Task<JsonNode?> ReadJsonAsync(HttpRequest request)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static IResult Get(SandboxUser user, Grant grant, string parent, string typeId, string pointId)

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -6,6 +8,8 @@ namespace LiverMuscle.Sync.Sandbox.GoogleHealth;
 /// <summary>A JSON body with a status code and optional extra headers.</summary>
 internal sealed class JsonAnswer(JsonNode body, int status, IReadOnlyDictionary<string, string>? headers = null) : IResult
 {
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = status;
@@ -15,6 +19,6 @@ internal sealed class JsonAnswer(JsonNode body, int status, IReadOnlyDictionary<
             httpContext.Response.Headers[name] = value;
         }
 
-        await httpContext.Response.WriteAsync(body.ToJsonString(), httpContext.RequestAborted);
+        await httpContext.Response.WriteAsync(body.ToJsonString(Output), httpContext.RequestAborted);
     }
 }
