@@ -61,6 +61,15 @@ public sealed class GoogleHealthSandboxOptions
     /// </summary>
     public bool FinalPageEmptyObject { get; set; } = true;
 
+    /// <summary>With <see cref="FinalPageEmptyObject"/> off, the last data page says <c>"nextPageToken": ""</c> instead of omitting it. Default false.</summary>
+    public bool LastPageEmptyStringToken { get; set; }
+
+    /// <summary>
+    /// The reported paging defect: when a page ends inside a group of points with identical timestamps, the rest of
+    /// the group is silently skipped. Default false.
+    /// </summary>
+    public bool TieDropDefect { get; set; }
+
     /// <summary>Now and then (deterministically) a page is empty but still carries a <c>nextPageToken</c>. Default true.</summary>
     public bool EmptyPageWithToken { get; set; } = true;
 

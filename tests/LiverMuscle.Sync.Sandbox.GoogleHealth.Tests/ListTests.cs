@@ -59,6 +59,33 @@ public sealed class ListTests : IAsyncLifetime
         Assert.Null(pages[^1].Json!["nextPageToken"]);
     }
 
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 2)]
+    public async Task IdenticalTimestamps_SplitAcrossPages_AreAllServedUnlessTheTieDropDefectIsOn(bool tieDrop, int served)
+    {
+        await using var h = await SandboxHarness.StartAsync(o => { o.TieDropDefect = tieDrop; o.EmptyPageWithToken = false; });
+        var offset = h.Sandbox.UtcOffset(h.User);
+        var at = new DateTimeOffset(new DateTime(2026, 11, 24, 3, 3, 3) - offset, TimeSpan.Zero);
+        var added = Enumerable.Range(0, 3).Select(_ => h.Sandbox.AddNutritionLog(h.User, at, 10, 100).Name).ToList();
+
+        var (points, _) = await h.ListAllAsync("nutrition-log", "nutrition_log.interval.civil_start_time >= \"2026-11-24T03:03:03\" AND nutrition_log.interval.civil_start_time < \"2026-11-24T03:03:04\"", pageSize: "2");
+
+        Assert.Equal(served, points.Count);
+        Assert.All(points, p => Assert.Contains(p["name"]!.GetValue<string>(), added));
+    }
+
+    [Fact]
+    public async Task LastPageToken_CanBeAnEmptyString()
+    {
+        await using var h = await SandboxHarness.StartAsync(o => { o.FinalPageEmptyObject = false; o.LastPageEmptyStringToken = true; o.EmptyPageWithToken = false; });
+
+        var page = await h.ListAsync("height");
+
+        Assert.Equal("", page.Json!["nextPageToken"]!.GetValue<string>());
+        Assert.Single(page.Json!["dataPoints"]!.AsArray());
+    }
+
     [Fact]
     public async Task EmptyPagesWithAToken_OccurAndFollowingThemLosesNothing()
     {
