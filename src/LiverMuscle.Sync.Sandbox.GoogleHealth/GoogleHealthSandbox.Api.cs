@@ -89,7 +89,7 @@ public sealed partial class GoogleHealthSandbox
             return GoogleErrors.PermissionDenied();
         }
 
-        if (grant.Scopes.Contains(Scopes.CloudPlatform))
+        if (grant.Scopes.Contains(GoogleHealthScopes.CloudPlatform))
         {
             return GoogleErrors.DisallowedScopes();
         }
@@ -159,39 +159,6 @@ public sealed partial class GoogleHealthSandbox
         return new JsonAnswer(DataPointPager.Page(this, user, type, filter, query, position, pageSize), StatusCodes.Status200OK);
     }
 
-    private static IResult RollUp(SandboxUser user, Grant grant, string parent, string typeId, JsonNode? body)
-    {
-        if (parent != "me")
-        {
-            return GoogleErrors.InvalidArgumentWithoutDetails();
-        }
-
-        if (DataTypeCatalog.Find(typeId) is not { } type)
-        {
-            return GoogleErrors.BadRequest("INVALID_PARENT_DATA_TYPE_COLLECTION", $"Invalid parent data type collection: data type '{typeId}' does not exist.");
-        }
-
-        if (!grant.Scopes.Contains(type.Scope))
-        {
-            return GoogleErrors.ScopeInsufficient();
-        }
-
-        var (result, reason, message) = DailyRollUp.Compute(user, type, body);
-        return result is not null ? new JsonAnswer(result, StatusCodes.Status200OK) : GoogleErrors.BadRequest(reason!, message!);
-    }
-
-    private static async Task<JsonNode?> ReadJsonAsync(HttpRequest request)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
     private static IResult Get(SandboxUser user, Grant grant, string parent, string typeId, string pointId)
     {
         if (parent != "me" && parent != user.HealthUserId)
@@ -216,53 +183,6 @@ public sealed partial class GoogleHealthSandbox
                 ? new JsonAnswer(point.Json(), StatusCodes.Status200OK)
                 : GoogleErrors.NotFound($"Data point '{name}' was not found.");
         }
-    }
-
-    private static IResult Identity(SandboxUser user, Grant grant, string parent)
-    {
-        if (parent != "me" && parent != user.HealthUserId)
-        {
-            return GoogleErrors.PermissionDenied();
-        }
-
-        if (!grant.Scopes.Any(s => s.StartsWith(Scopes.Prefix + ".", StringComparison.Ordinal) && s.EndsWith(".readonly", StringComparison.Ordinal)))
-        {
-            return GoogleErrors.ScopeInsufficient();
-        }
-
-        return new JsonAnswer(
-            new JsonObject { ["name"] = "users/me/identity", ["legacyUserId"] = user.LegacyUserId, ["healthUserId"] = user.HealthUserId },
-            StatusCodes.Status200OK);
-    }
-
-    private static IResult Settings(SandboxUser user, Grant grant, string parent)
-    {
-        if (parent != "me" && parent != user.HealthUserId)
-        {
-            return GoogleErrors.PermissionDenied();
-        }
-
-        if (!grant.Scopes.Contains(Scopes.Settings))
-        {
-            return GoogleErrors.ScopeInsufficient();
-        }
-
-        return new JsonAnswer(
-            new JsonObject
-            {
-                ["name"] = $"users/{user.HealthUserId}/settings",
-                ["timeZone"] = user.TimeZone,
-                ["utcOffset"] = WireFormat.Duration(user.UtcOffset),
-                ["weightUnit"] = "WEIGHT_UNIT_KILOGRAMS",
-                ["heightUnit"] = "HEIGHT_UNIT_CENTIMETERS",
-                ["distanceUnit"] = "DISTANCE_UNIT_KILOMETERS",
-                ["waterUnit"] = "WATER_UNIT_ML",
-                ["temperatureUnit"] = "TEMPERATURE_UNIT_CELSIUS",
-                ["languageLocale"] = "en_GB",
-                ["foodLanguageCode"] = "en-GB",
-                ["autoStrideEnabled"] = true,
-            },
-            StatusCodes.Status200OK);
     }
 
     /// <summary>Query parameters may be lowerCamelCase or snake_case, as Google's REST transcoding accepts both.</summary>

@@ -46,7 +46,7 @@ public sealed partial class GoogleHealthSandbox
             return ErrorPage(400, "invalid_request", "Missing required parameter: scope");
         }
 
-        if (scopes.FirstOrDefault(s => !Scopes.IsKnown(s)) is { } unknown)
+        if (scopes.FirstOrDefault(s => !GoogleHealthScopes.IsKnown(s)) is { } unknown)
         {
             return ErrorPage(400, "invalid_scope", $"Some requested scopes were invalid: {unknown}");
         }

@@ -126,7 +126,7 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
             user.HasConsented = true;
         }
 
-        var (access, refresh) = OAuth.IssueDirect(healthUserId, Scopes.Read);
+        var (access, refresh) = OAuth.IssueDirect(healthUserId, GoogleHealthScopes.Read);
         return (access, refresh, ExpiresIn);
     }
 

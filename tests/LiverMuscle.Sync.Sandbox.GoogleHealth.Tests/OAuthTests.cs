@@ -15,7 +15,7 @@ public sealed class OAuthTests
     public async Task AuthorizationCode_WithTheRightVerifier_GivesTokensForTheAskedScopes()
     {
         await using var h = await SandboxHarness.StartAsync();
-        var (code, state) = await AuthorizeAsync(h, string.Join(' ', Scopes.Read));
+        var (code, state) = await AuthorizeAsync(h, string.Join(' ', GoogleHealthScopes.Read));
 
         var answer = await ExchangeAsync(h, code, Verifier);
 
@@ -25,7 +25,7 @@ public sealed class OAuthTests
         Assert.Equal("Bearer", answer.Json!["token_type"]!.GetValue<string>());
         Assert.NotNull(answer.Json!["refresh_token"]);
         Assert.Null(answer.Json!["refresh_token_expires_in"]);
-        Assert.Equal(Scopes.Read.Order(), answer.Json!["scope"]!.GetValue<string>().Split(' ').Order());
+        Assert.Equal(GoogleHealthScopes.Read.Order(), answer.Json!["scope"]!.GetValue<string>().Split(' ').Order());
         var identity = await h.GetAsync("v4/users/me/identity", answer.Json!["access_token"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, identity.Status);
         Assert.Matches("^[0-9]{19}$", identity.Json!["healthUserId"]!.GetValue<string>());
@@ -37,7 +37,7 @@ public sealed class OAuthTests
     public async Task WrongVerifier_IsInvalidGrant_AndACodeWorksOnlyOnce()
     {
         await using var h = await SandboxHarness.StartAsync();
-        var (code, _) = await AuthorizeAsync(h, string.Join(' ', Scopes.Read));
+        var (code, _) = await AuthorizeAsync(h, string.Join(' ', GoogleHealthScopes.Read));
 
         var wrong = await ExchangeAsync(h, code, Verifier + "x");
         var missing = await ExchangeAsync(h, code, null);
@@ -56,10 +56,10 @@ public sealed class OAuthTests
     public async Task ExpiredCode_MismatchedRedirect_AndBadClient_AreRefused()
     {
         await using var h = await SandboxHarness.StartAsync();
-        var (late, _) = await AuthorizeAsync(h, Scopes.Nutrition);
+        var (late, _) = await AuthorizeAsync(h, GoogleHealthScopes.Nutrition);
         h.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
-        var (fresh, _) = await AuthorizeAsync(h, Scopes.Nutrition);
-        var (secret, _) = await AuthorizeAsync(h, Scopes.Nutrition);
+        var (fresh, _) = await AuthorizeAsync(h, GoogleHealthScopes.Nutrition);
+        var (secret, _) = await AuthorizeAsync(h, GoogleHealthScopes.Nutrition);
 
         var expired = await ExchangeAsync(h, late, Verifier);
         var elsewhere = await ExchangeAsync(h, fresh, Verifier, redirect: "http://127.0.0.1:9/other");
@@ -94,7 +94,7 @@ public sealed class OAuthTests
     public async Task TestingMode_RefreshTokenDiesAfterSevenDays()
     {
         await using var h = await SandboxHarness.StartAsync(o => o.TestingMode = true);
-        var (code, _) = await AuthorizeAsync(h, string.Join(' ', Scopes.Read));
+        var (code, _) = await AuthorizeAsync(h, string.Join(' ', GoogleHealthScopes.Read));
         var exchanged = await ExchangeAsync(h, code, Verifier);
         var refresh = exchanged.Json!["refresh_token"]!.GetValue<string>();
 
@@ -155,7 +155,7 @@ public sealed class OAuthTests
     public async Task MissingScope_Is403ScopeInsufficient_ForThatTypeOnly()
     {
         await using var h = await SandboxHarness.StartAsync();
-        var (code, _) = await AuthorizeAsync(h, $"{Scopes.ActivityAndFitness} {Scopes.HealthMetrics}");
+        var (code, _) = await AuthorizeAsync(h, $"{GoogleHealthScopes.ActivityAndFitness} {GoogleHealthScopes.HealthMetrics}");
         var token = (await ExchangeAsync(h, code, Verifier)).Json!["access_token"]!.GetValue<string>();
 
         var nutrition = await h.ListAsync("nutrition-log", token: token);
@@ -173,7 +173,7 @@ public sealed class OAuthTests
     public async Task SettingsScope_ServesTheUsersOffset()
     {
         await using var h = await SandboxHarness.StartAsync();
-        var (code, _) = await AuthorizeAsync(h, $"{Scopes.Settings} {Scopes.HealthMetrics}", loginHint: h.User);
+        var (code, _) = await AuthorizeAsync(h, $"{GoogleHealthScopes.Settings} {GoogleHealthScopes.HealthMetrics}", loginHint: h.User);
         var token = (await ExchangeAsync(h, code, Verifier)).Json!["access_token"]!.GetValue<string>();
 
         var settings = await h.GetAsync("v4/users/me/settings", token);
@@ -187,9 +187,9 @@ public sealed class OAuthTests
     public async Task OnlineAccess_AndRepeatedConsentWithoutPrompt_GiveNoRefreshToken()
     {
         await using var h = await SandboxHarness.StartAsync();
-        var (online, _) = await AuthorizeAsync(h, Scopes.Nutrition, accessType: "online");
-        var (again, _) = await AuthorizeAsync(h, Scopes.Nutrition, loginHint: h.User, prompt: null);
-        var (prompted, _) = await AuthorizeAsync(h, Scopes.Nutrition, loginHint: h.User, prompt: "consent");
+        var (online, _) = await AuthorizeAsync(h, GoogleHealthScopes.Nutrition, accessType: "online");
+        var (again, _) = await AuthorizeAsync(h, GoogleHealthScopes.Nutrition, loginHint: h.User, prompt: null);
+        var (prompted, _) = await AuthorizeAsync(h, GoogleHealthScopes.Nutrition, loginHint: h.User, prompt: "consent");
 
         Assert.Null((await ExchangeAsync(h, online, Verifier)).Json!["refresh_token"]);
         Assert.Null((await ExchangeAsync(h, again, Verifier)).Json!["refresh_token"]);
@@ -205,7 +205,7 @@ public sealed class OAuthTests
     public async Task Authorize_RefusesBadParameters(string key, string value, HttpStatusCode status)
     {
         await using var h = await SandboxHarness.StartAsync();
-        var parameters = AuthorizeParameters(h, string.Join(' ', Scopes.Read), "offline", null, "consent");
+        var parameters = AuthorizeParameters(h, string.Join(' ', GoogleHealthScopes.Read), "offline", null, "consent");
         parameters[key] = value;
 
         var answer = await h.GetAsync(QueryHelpers.AddQueryString(h.Sandbox.AuthorizeUrl.ToString(), parameters), null);
@@ -217,17 +217,17 @@ public sealed class OAuthTests
     public async Task UncheckedScope_IsMissingFromTheGrant_AndItsTypeIsForbidden()
     {
         await using var h = await SandboxHarness.StartAsync();
-        h.Sandbox.UncheckScopesOnNextConsent(Scopes.Nutrition);
-        var (code, _) = await AuthorizeAsync(h, string.Join(' ', Scopes.Read));
-        var (later, _) = await AuthorizeAsync(h, string.Join(' ', Scopes.Read));
+        h.Sandbox.UncheckScopesOnNextConsent(GoogleHealthScopes.Nutrition);
+        var (code, _) = await AuthorizeAsync(h, string.Join(' ', GoogleHealthScopes.Read));
+        var (later, _) = await AuthorizeAsync(h, string.Join(' ', GoogleHealthScopes.Read));
 
         var tokens = await ExchangeAsync(h, code, Verifier);
         var nutrition = await h.ListAsync("nutrition-log", token: tokens.Json!["access_token"]!.GetValue<string>());
 
-        Assert.DoesNotContain(Scopes.Nutrition, tokens.Json!["scope"]!.GetValue<string>().Split(' '));
-        Assert.Contains(Scopes.HealthMetrics, tokens.Json!["scope"]!.GetValue<string>().Split(' '));
+        Assert.DoesNotContain(GoogleHealthScopes.Nutrition, tokens.Json!["scope"]!.GetValue<string>().Split(' '));
+        Assert.Contains(GoogleHealthScopes.HealthMetrics, tokens.Json!["scope"]!.GetValue<string>().Split(' '));
         Assert.Equal("ACCESS_TOKEN_SCOPE_INSUFFICIENT", nutrition.Reason);
-        Assert.Contains(Scopes.Nutrition, (await ExchangeAsync(h, later, Verifier)).Json!["scope"]!.GetValue<string>().Split(' '));
+        Assert.Contains(GoogleHealthScopes.Nutrition, (await ExchangeAsync(h, later, Verifier)).Json!["scope"]!.GetValue<string>().Split(' '));
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class OAuthTests
         h.Sandbox.DenyNextConsent();
         var users = h.Sandbox.UserIds.Count;
 
-        var answer = await h.GetAsync(QueryHelpers.AddQueryString(h.Sandbox.AuthorizeUrl.ToString(), AuthorizeParameters(h, Scopes.Nutrition, "offline", null, "consent")), null);
+        var answer = await h.GetAsync(QueryHelpers.AddQueryString(h.Sandbox.AuthorizeUrl.ToString(), AuthorizeParameters(h, GoogleHealthScopes.Nutrition, "offline", null, "consent")), null);
 
         Assert.Equal(HttpStatusCode.Redirect, answer.Status);
         var query = QueryHelpers.ParseQuery(answer.Location!.Query);
@@ -251,7 +251,7 @@ public sealed class OAuthTests
     public async Task DisallowedCloudPlatformScope_MakesUserCallsFail()
     {
         await using var h = await SandboxHarness.StartAsync();
-        var (code, _) = await AuthorizeAsync(h, $"{Scopes.HealthMetrics} {Scopes.CloudPlatform}");
+        var (code, _) = await AuthorizeAsync(h, $"{GoogleHealthScopes.HealthMetrics} {GoogleHealthScopes.CloudPlatform}");
         var token = (await ExchangeAsync(h, code, Verifier)).Json!["access_token"]!.GetValue<string>();
 
         var answer = await h.ListAsync("weight", token: token);
