@@ -71,9 +71,9 @@ internal static class GoogleErrors
     }
 
     /// <summary>An injected failure: 500 INTERNAL, 503 UNAVAILABLE, 429, 403, 400 ACCOUNT_NOT_LINKED, 504, or 502 as an HTML front-end page.</summary>
-    public static IResult Injected(int status) => status switch
+    public static IResult Injected(int status, bool retryAfterHeader, bool retryInfo) => status switch
     {
-        429 => RateLimited(TimeSpan.FromSeconds(30), retryAfterHeader: false, retryInfo: false),
+        429 => RateLimited(TimeSpan.FromSeconds(30), retryAfterHeader, retryInfo),
         403 => PermissionDenied(),
         400 => Envelope(400, "FAILED_PRECONDITION", "The Google account is not linked to Google Health.", ErrorInfo("ACCOUNT_NOT_LINKED", Service, new JsonObject())),
         401 => Unauthenticated("ACCESS_TOKEN_EXPIRED"),

@@ -75,7 +75,7 @@ public sealed partial class GoogleHealthSandbox
                 CountRateLimited();
             }
 
-            return GoogleErrors.Injected(injected);
+            return GoogleErrors.Injected(injected, _options.SendRetryAfter, _options.SendRetryInfo);
         }
 
         bool denied;
