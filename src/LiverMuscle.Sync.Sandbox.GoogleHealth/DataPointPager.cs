@@ -21,7 +21,7 @@ internal static class DataPointPager
         {
             remaining = [.. user.Points
                 .Where(p => p.DataType == type.Id && !p.Deleted && filter.Matches(p))
-                .Where(p => position.Time is not { } t || p.Time < t || (p.Time == t && string.CompareOrdinal(p.Name, position.Name) < 0))
+                .Where(p => position.Time is not { } t || p.Time < t || (p.Time == t && position.Name is not null && string.CompareOrdinal(p.Name, position.Name) < 0))
                 .OrderByDescending(p => p.Time)
                 .ThenByDescending(p => p.Name, StringComparer.Ordinal)];
         }
@@ -43,11 +43,17 @@ internal static class DataPointPager
         var last = page[^1];
         if (remaining.Count > page.Count)
         {
-            body["nextPageToken"] = sandbox.Tokens.Issue(query, new PagePosition(last.Time, last.Name, AtEnd: false, EmptyServed: false));
+            // With the defect on, the next page resumes strictly before the last timestamp, dropping its remaining ties.
+            var name = options.TieDropDefect ? null : last.Name;
+            body["nextPageToken"] = sandbox.Tokens.Issue(query, new PagePosition(last.Time, name, AtEnd: false, EmptyServed: false));
         }
         else if (options.FinalPageEmptyObject)
         {
             body["nextPageToken"] = sandbox.Tokens.Issue(query, new PagePosition(last.Time, last.Name, AtEnd: true, EmptyServed: false));
+        }
+        else if (options.LastPageEmptyStringToken)
+        {
+            body["nextPageToken"] = string.Empty;
         }
 
         return body;

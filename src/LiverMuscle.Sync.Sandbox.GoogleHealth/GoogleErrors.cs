@@ -71,9 +71,9 @@ internal static class GoogleErrors
     }
 
     /// <summary>An injected failure: 500 INTERNAL, 503 UNAVAILABLE, 429, 403, 400 ACCOUNT_NOT_LINKED, 504, or 502 as an HTML front-end page.</summary>
-    public static IResult Injected(int status) => status switch
+    public static IResult Injected(int status, bool retryAfterHeader, bool retryInfo) => status switch
     {
-        429 => RateLimited(TimeSpan.FromSeconds(30), retryAfterHeader: false, retryInfo: false),
+        429 => RateLimited(TimeSpan.FromSeconds(30), retryAfterHeader, retryInfo),
         403 => PermissionDenied(),
         400 => Envelope(400, "FAILED_PRECONDITION", "The Google account is not linked to Google Health.", ErrorInfo("ACCOUNT_NOT_LINKED", Service, new JsonObject())),
         401 => Unauthenticated("ACCESS_TOKEN_EXPIRED"),
@@ -104,21 +104,5 @@ internal static class GoogleErrors
         }
 
         return new JsonAnswer(new JsonObject { ["error"] = error }, code, headers);
-    }
-}
-
-/// <summary>A JSON body with a status code and optional extra headers.</summary>
-internal sealed class JsonAnswer(JsonNode body, int status, IReadOnlyDictionary<string, string>? headers = null) : IResult
-{
-    public async Task ExecuteAsync(HttpContext httpContext)
-    {
-        httpContext.Response.StatusCode = status;
-        httpContext.Response.ContentType = "application/json; charset=UTF-8";
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-        {
-            httpContext.Response.Headers[name] = value;
-        }
-
-        await httpContext.Response.WriteAsync(body.ToJsonString(), httpContext.RequestAborted);
     }
 }

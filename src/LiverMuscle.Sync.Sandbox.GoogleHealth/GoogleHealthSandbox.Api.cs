@@ -15,6 +15,11 @@ public sealed partial class GoogleHealthSandbox
             Api(c, version, (user, grant) => List(c.Request, user, grant, parent, type)));
         _app.MapGet("/{version}/users/{parent}/dataTypes/{type}/dataPoints/{point}", (HttpContext c, string version, string parent, string type, string point) =>
             Api(c, version, (user, grant) => Get(user, grant, parent, type, point)));
+        _app.MapPost("/{version}/users/{parent}/dataTypes/{type}/dataPoints:dailyRollUp", async (HttpContext c, string version, string parent, string type) =>
+        {
+            var body = await ReadJsonAsync(c.Request);
+            return Api(c, version, (user, grant) => RollUp(user, grant, parent, type, body));
+        });
         _app.MapGet("/{version}/users/{parent}/identity", (HttpContext c, string version, string parent) =>
             Api(c, version, (user, grant) => Identity(user, grant, parent)));
         _app.MapGet("/{version}/users/{parent}/settings", (HttpContext c, string version, string parent) =>
@@ -70,7 +75,7 @@ public sealed partial class GoogleHealthSandbox
                 CountRateLimited();
             }
 
-            return GoogleErrors.Injected(injected);
+            return GoogleErrors.Injected(injected, _options.SendRetryAfter, _options.SendRetryInfo);
         }
 
         bool denied;
@@ -84,7 +89,7 @@ public sealed partial class GoogleHealthSandbox
             return GoogleErrors.PermissionDenied();
         }
 
-        if (grant.Scopes.Contains(Scopes.CloudPlatform))
+        if (grant.Scopes.Contains(GoogleHealthScopes.CloudPlatform))
         {
             return GoogleErrors.DisallowedScopes();
         }
@@ -178,53 +183,6 @@ public sealed partial class GoogleHealthSandbox
                 ? new JsonAnswer(point.Json(), StatusCodes.Status200OK)
                 : GoogleErrors.NotFound($"Data point '{name}' was not found.");
         }
-    }
-
-    private static IResult Identity(SandboxUser user, Grant grant, string parent)
-    {
-        if (parent != "me" && parent != user.HealthUserId)
-        {
-            return GoogleErrors.PermissionDenied();
-        }
-
-        if (!grant.Scopes.Any(s => s.StartsWith(Scopes.Prefix + ".", StringComparison.Ordinal) && s.EndsWith(".readonly", StringComparison.Ordinal)))
-        {
-            return GoogleErrors.ScopeInsufficient();
-        }
-
-        return new JsonAnswer(
-            new JsonObject { ["name"] = "users/me/identity", ["legacyUserId"] = user.LegacyUserId, ["healthUserId"] = user.HealthUserId },
-            StatusCodes.Status200OK);
-    }
-
-    private static IResult Settings(SandboxUser user, Grant grant, string parent)
-    {
-        if (parent != "me" && parent != user.HealthUserId)
-        {
-            return GoogleErrors.PermissionDenied();
-        }
-
-        if (!grant.Scopes.Contains(Scopes.Settings))
-        {
-            return GoogleErrors.ScopeInsufficient();
-        }
-
-        return new JsonAnswer(
-            new JsonObject
-            {
-                ["name"] = $"users/{user.HealthUserId}/settings",
-                ["timeZone"] = user.TimeZone,
-                ["utcOffset"] = WireFormat.Duration(user.UtcOffset),
-                ["weightUnit"] = "WEIGHT_UNIT_KILOGRAMS",
-                ["heightUnit"] = "HEIGHT_UNIT_CENTIMETERS",
-                ["distanceUnit"] = "DISTANCE_UNIT_KILOMETERS",
-                ["waterUnit"] = "WATER_UNIT_ML",
-                ["temperatureUnit"] = "TEMPERATURE_UNIT_CELSIUS",
-                ["languageLocale"] = "en_GB",
-                ["foodLanguageCode"] = "en-GB",
-                ["autoStrideEnabled"] = true,
-            },
-            StatusCodes.Status200OK);
     }
 
     /// <summary>Query parameters may be lowerCamelCase or snake_case, as Google's REST transcoding accepts both.</summary>

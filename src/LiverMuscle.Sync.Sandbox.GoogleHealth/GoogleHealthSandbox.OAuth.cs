@@ -46,7 +46,7 @@ public sealed partial class GoogleHealthSandbox
             return ErrorPage(400, "invalid_request", "Missing required parameter: scope");
         }
 
-        if (scopes.FirstOrDefault(s => !Scopes.IsKnown(s)) is { } unknown)
+        if (scopes.FirstOrDefault(s => !GoogleHealthScopes.IsKnown(s)) is { } unknown)
         {
             return ErrorPage(400, "invalid_scope", $"Some requested scopes were invalid: {unknown}");
         }
@@ -76,6 +76,18 @@ public sealed partial class GoogleHealthSandbox
             {
                 return ErrorPage(400, "invalid_request", "Invalid code_challenge or code_challenge_method.");
             }
+        }
+
+        var (deny, declined) = TakeConsentBehaviour();
+        if (deny)
+        {
+            return Redirect(redirect, new() { ["error"] = "access_denied", ["state"] = state });
+        }
+
+        scopes.RemoveAll(declined.Contains);
+        if (scopes.Count == 0)
+        {
+            return Redirect(redirect, new() { ["error"] = "access_denied", ["state"] = state });
         }
 
         var hint = q["login_hint"].ToString();

@@ -24,6 +24,8 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
     private readonly DateTimeOffset _historyEnd;
     private readonly object _createGate = new();
     private int _userNumber;
+    private string[] _uncheckNext = [];
+    private bool _denyNext;
     private long _requests;
     private long _rateLimited;
     private int _injectedCount;
@@ -77,6 +79,7 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
     public static async Task<GoogleHealthSandbox> StartAsync(GoogleHealthSandboxOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
@@ -123,8 +126,39 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
             user.HasConsented = true;
         }
 
-        var (access, refresh) = OAuth.IssueDirect(healthUserId, Scopes.Read);
+        var (access, refresh) = OAuth.IssueDirect(healthUserId, GoogleHealthScopes.Read);
         return (access, refresh, ExpiresIn);
+    }
+
+    /// <summary>Issues tokens for exactly these scopes, as if the user had consented offline (no request counted).</summary>
+    public (string AccessToken, string RefreshToken, TimeSpan ExpiresIn) IssueTokens(string healthUserId, IEnumerable<string> scopes)
+    {
+        var user = User(healthUserId);
+        lock (user)
+        {
+            user.HasConsented = true;
+        }
+
+        var (access, refresh) = OAuth.IssueDirect(healthUserId, [.. scopes.Distinct()]);
+        return (access, refresh, ExpiresIn);
+    }
+
+    /// <summary>The next consent on the authorize page grants everything asked except these scopes (granular consent).</summary>
+    public void UncheckScopesOnNextConsent(params string[] scopes)
+    {
+        lock (_createGate)
+        {
+            _uncheckNext = [.. scopes];
+        }
+    }
+
+    /// <summary>The next authorization is declined by the user: redirect with <c>error=access_denied</c>.</summary>
+    public void DenyNextConsent()
+    {
+        lock (_createGate)
+        {
+            _denyNext = true;
+        }
     }
 
     public int RefreshCount(string healthUserId)
@@ -183,6 +217,17 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
     internal void CountRateLimited() => Interlocked.Increment(ref _rateLimited);
 
     internal void RecordDataRequest(string entry) => _dataRequests.Enqueue(entry);
+
+    /// <summary>The one-shot consent behaviour set by the hooks: declined, or the scopes the user unticked.</summary>
+    internal (bool Deny, string[] Unchecked) TakeConsentBehaviour()
+    {
+        lock (_createGate)
+        {
+            var behaviour = (_denyNext, _uncheckNext);
+            (_denyNext, _uncheckNext) = (false, []);
+            return behaviour;
+        }
+    }
 
     internal int? TakeInjectedFailure()
     {

@@ -61,6 +61,15 @@ public sealed class GoogleHealthSandboxOptions
     /// </summary>
     public bool FinalPageEmptyObject { get; set; } = true;
 
+    /// <summary>With <see cref="FinalPageEmptyObject"/> off, the last data page says <c>"nextPageToken": ""</c> instead of omitting it. Default false.</summary>
+    public bool LastPageEmptyStringToken { get; set; }
+
+    /// <summary>
+    /// The reported paging defect: when a page ends inside a group of points with identical timestamps, the rest of
+    /// the group is silently skipped. Default false.
+    /// </summary>
+    public bool TieDropDefect { get; set; }
+
     /// <summary>Now and then (deterministically) a page is empty but still carries a <c>nextPageToken</c>. Default true.</summary>
     public bool EmptyPageWithToken { get; set; } = true;
 
@@ -78,4 +87,28 @@ public sealed class GoogleHealthSandboxOptions
 
     /// <summary>Serve the preview channel <c>/v4beta/</c> like <c>/v4/</c>; otherwise it answers 404. Default false.</summary>
     public bool ServeV4Beta { get; set; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
+    public void Validate()
+    {
+        Require(TimeProvider is not null, nameof(TimeProvider), "must be set");
+        Require(HistoryDays is >= 0 and <= 3650, nameof(HistoryDays), $"must be 0..3650, was {HistoryDays}");
+        Require(Users is >= 0 and <= 100_000, nameof(Users), $"must be 0..100000, was {Users}");
+        Require(Port is >= 0 and <= 65535, nameof(Port), $"must be 0..65535, was {Port}");
+        Require(!string.IsNullOrEmpty(ClientId), nameof(ClientId), "must not be empty");
+        Require(!string.IsNullOrEmpty(ClientSecret), nameof(ClientSecret), "must not be empty");
+        Require(RequestsPerMinutePerUser > 0, nameof(RequestsPerMinutePerUser), $"must be positive, was {RequestsPerMinutePerUser}");
+        Require(AccessTokenLifetime >= TimeSpan.FromSeconds(2), nameof(AccessTokenLifetime), $"must be at least 2 s, was {AccessTokenLifetime}");
+        Require(TestingModeRefreshTokenLifetime > TimeSpan.Zero, nameof(TestingModeRefreshTokenLifetime), $"must be positive, was {TestingModeRefreshTokenLifetime}");
+        Require(AuthorizationCodeLifetime > TimeSpan.Zero, nameof(AuthorizationCodeLifetime), $"must be positive, was {AuthorizationCodeLifetime}");
+        Require(UnknownExerciseTypeEvery >= 0, nameof(UnknownExerciseTypeEvery), $"must be 0 (never) or positive, was {UnknownExerciseTypeEvery}");
+    }
+
+    private static void Require(bool condition, string key, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"GoogleHealthSandboxOptions.{key} {message}.", key);
+        }
+    }
 }

@@ -3,12 +3,6 @@ using System.Text;
 
 namespace LiverMuscle.Sync.Sandbox.GoogleHealth;
 
-/// <summary>Where a page starts: after the point (time, name) in newest-first order, or at the very start.</summary>
-internal readonly record struct PagePosition(DateTimeOffset? Time, string? Name, bool AtEnd, bool EmptyServed)
-{
-    public static readonly PagePosition Start = new(null, null, AtEnd: false, EmptyServed: false);
-}
-
 /// <summary>Opaque, tamper-proof page tokens bound to the user and the exact query (type, filter, page size).</summary>
 internal sealed class PageTokens
 {

@@ -3,38 +3,6 @@ using System.Text;
 
 namespace LiverMuscle.Sync.Sandbox.GoogleHealth;
 
-/// <summary>One user's consent to the client: its scopes and (for offline access) its refresh token.</summary>
-internal sealed class Grant(string user, IReadOnlyCollection<string> scopes, DateTimeOffset issued)
-{
-    public string User { get; } = user;
-
-    public IReadOnlyCollection<string> Scopes { get; } = scopes;
-
-    public DateTimeOffset Issued { get; } = issued;
-
-    public string? RefreshToken { get; set; }
-
-    public bool Revoked { get; set; }
-
-    public string ScopeString => string.Join(' ', Scopes);
-}
-
-internal sealed record AuthorizationCode(string User, string RedirectUri, IReadOnlyCollection<string> Scopes, string? Challenge, string? Method, bool IssueRefresh, DateTimeOffset Issued)
-{
-    public bool Used { get; set; }
-}
-
-internal enum TokenCheck
-{
-    Ok,
-    Missing,
-    Unknown,
-    Expired,
-}
-
-/// <summary>Token outcome for the token endpoint: either tokens or an RFC 6749 error.</summary>
-internal sealed record TokenOutcome(Grant? Grant, string? Access, string? Refresh, string? Error, string? Description, int Status = 400);
-
 /// <summary>
 /// Google's token rules: single-use codes with a lifetime, PKCE (S256 or plain), 1-hour access tokens, refresh tokens
 /// that are not rotated and (in Testing mode) die 7 days after issue; revocation kills the whole grant.

@@ -53,7 +53,11 @@ internal static class SyntheticHistory
         var nonStrength = 0;
         var points = new List<StoredPoint>();
 
-        DateTimeOffset At(DateTime day, double hours) => new(DateTime.SpecifyKind(day.AddHours(hours) - offset, DateTimeKind.Unspecified), TimeSpan.Zero);
+        DateTimeOffset At(DateTime day, double hours)
+        {
+            var utc = day.AddSeconds(Math.Round(hours * 3600)) - offset;
+            return new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero);
+        }
 
         points.Add(PointFactory.Height(new SandboxSample(PointFactory.Name(user, DataTypeCatalog.Height, user.NewId(100_000, 999_999)), At(firstDay, 12), offset, 1_650 + rng.Next(300))));
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))

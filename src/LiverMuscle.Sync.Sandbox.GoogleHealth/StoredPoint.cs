@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace LiverMuscle.Sync.Sandbox.GoogleHealth;
+
+/// <summary>One stored data point: its place in the ordering, its local start for civil filters, and its JSON.</summary>
+internal sealed class StoredPoint
+{
+    public required string Name { get; init; }
+
+    public required string DataType { get; init; }
+
+    /// <summary>Interval start or sample time (UTC); the list order is by this, newest first.</summary>
+    public required DateTimeOffset Time { get; init; }
+
+    public required TimeSpan UtcOffset { get; init; }
+
+    /// <summary>The typed value (<see cref="SandboxExercise"/>, …); null for a malformed point.</summary>
+    public object? Record { get; init; }
+
+    public required Func<JsonObject> Json { get; init; }
+
+    public bool Deleted { get; set; }
+
+    public DateTime LocalStart => Time.UtcDateTime + UtcOffset;
+}
