@@ -18,17 +18,22 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.Contains("Started a private InfluxDB at http://127.0.0.1:", output, StringComparison.Ordinal);
         var rows = SummaryRow().Matches(output);
         Assert.Contains("Started the Withings sandbox at http://127.0.0.1:", output, StringComparison.Ordinal);
-        Assert.Equal(["weigh-ins", "strength sessions"], rows.Select(r => r.Groups["label"].Value.Trim()));
+        Assert.Contains("the Google Health sandbox at http://127.0.0.1:", output, StringComparison.Ordinal);
+        Assert.Equal(
+            ["withings weigh-ins", "withings strength sessions", "fitbit strength sessions", "fitbit nutrition days", "fitbit weigh-ins"],
+            rows.Select(r => r.Groups["label"].Value.Trim()));
         foreach (Match row in rows)
         {
             Assert.True(int.Parse(row.Groups["written"].Value) > 0, row.Value);
             Assert.Equal(row.Groups["written"].Value, row.Groups["counted"].Value);
         }
 
-        // 120 days: most mornings have a weigh-in, and there are two to three strength sessions a week.
+        // 120 days: most mornings have a weigh-in, two to three strength sessions a week, food logged most days.
         Assert.InRange(int.Parse(rows[0].Groups["written"].Value), 60, 120);
         Assert.InRange(int.Parse(rows[1].Groups["written"].Value), 20, 60);
-        Assert.Matches(@"Requests used: \d+ \(Withings allows 120 per minute\)", output);
+        Assert.InRange(int.Parse(rows[2].Groups["written"].Value), 20, 60);
+        Assert.InRange(int.Parse(rows[3].Groups["written"].Value), 60, 121);
+        Assert.Matches(@"Requests used: \d+ \(Withings allows 120 per minute per application", output);
     }
 
     [GeneratedRegex(@"^  (?<label>[a-z -]+?)\s+(?<written>\d+) /\s+(?<counted>\d+)$", RegexOptions.Multiline)]

@@ -71,7 +71,7 @@ internal static class DemoRunner
             await using var app = WorkerHost.Build(parse, overrides);
             var time = app.Services.GetRequiredService<TimeProvider>();
             var flows = app.Services.GetServices<IAuthorizationFlow>().ToDictionary(f => f.Provider, StringComparer.Ordinal);
-            var withingsUser = await AuthorizeAsync(flows[ProviderNames.Withings], userId, cancellationToken);
+            var withingsUser = long.Parse(await AuthorizeAsync(flows[ProviderNames.Withings], userId, cancellationToken), CultureInfo.InvariantCulture);
             var healthUser = await AuthorizeAsync(flows[ProviderNames.Fitbit], userId, cancellationToken);
             await app.Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(userId, TimeZoneInfo.Local.Id, time.GetUtcNow()), cancellationToken);
             await output.WriteLineAsync($"Authorised user '{userId}' at both sandboxes (Withings user {withingsUser}, Google Health user {healthUser}); backfilling {days} days...");
@@ -134,7 +134,7 @@ internal static class DemoRunner
     }
 
     private static Task WriteRowAsync(TextWriter output, string label, long served, long counted) =>
-        output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {label,-22} {served,6} / {counted,6}"));
+        output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {label,-28} {served,6} / {counted,6}"));
 
     private sealed class Counter(IInfluxQueryClient query, string userId)
     {
