@@ -62,6 +62,16 @@ public sealed class FitbitOptions
     /// <summary>A backfill without a start date stops after this many empty windows in a row. Default 12.</summary>
     public int BackfillStopAfterEmptyWindows { get; set; } = 12;
 
+    /// <summary>
+    /// The <c>Authorization</c> value given to Google Health as the webhook subscriber's
+    /// <c>endpointAuthorization.secret</c> (e.g. <c>Bearer …</c>). When set, the worker receives notifications at
+    /// <see cref="WebhookPath"/>; when empty, polling alone keeps data current.
+    /// </summary>
+    public string WebhookAuthorization { get; set; } = string.Empty;
+
+    /// <summary>Path of the notification receiver on the worker's listener. Default <c>/push/fitbit</c>.</summary>
+    public string WebhookPath { get; set; } = "/push/fitbit";
+
     /// <summary>Unit of <c>weight</c> in a Fitbit export, which does not say: <c>kg</c> or <c>lb</c>. Default kg.</summary>
     public string ExportWeightUnit { get; set; } = "kg";
 
@@ -78,5 +88,5 @@ public sealed class FitbitOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public override string ToString() =>
-        $"FitbitOptions {{ ClientId = {ClientId}, ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***")}, ApiBaseUrl = {ApiBaseUrl} }}";
+        $"FitbitOptions {{ ClientId = {ClientId}, ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***")}, ApiBaseUrl = {ApiBaseUrl}, WebhookAuthorization = {(string.IsNullOrEmpty(WebhookAuthorization) ? "(none)" : "***")} }}";
 }

@@ -37,6 +37,11 @@ internal sealed class FitbitOptionsValidator : IValidateOptions<FitbitOptions>
             }
         }
 
+        if (!options.WebhookPath.StartsWith('/'))
+        {
+            failures.Add($"Fitbit:WebhookPath must start with '/', got '{options.WebhookPath}'.");
+        }
+
         if (options.ExportWeightUnit is not ("kg" or "lb"))
         {
             failures.Add($"Fitbit:ExportWeightUnit must be 'kg' or 'lb', got '{options.ExportWeightUnit}'.");

@@ -1,6 +1,8 @@
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
 using LiverMuscle.Sync.Providers.GoogleHealth.Import;
+using LiverMuscle.Sync.Providers.GoogleHealth.Push;
+using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 using LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 using LiverMuscle.Sync.Providers.Tokens;
@@ -49,6 +51,8 @@ public static class FitbitServiceCollectionExtensions
         services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<ExerciseSyncSource>());
         services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<NutritionSyncSource>());
         services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<BodySyncSource>());
+        services.TryAddSingleton<FitbitWebhookEndpoint>();
+        services.AddSingleton<IPushEndpoint>(provider => provider.GetRequiredService<FitbitWebhookEndpoint>());
         return services;
     }
 }

@@ -27,4 +27,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "Fitbit answered from {Url} as the switched-off Fitbit Web API does: " + LegacyFitbitApi.SwitchedOff)]
     public static partial void LegacyConfiguration(ILogger logger, Uri url);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Google Health notification for {UserId} ({DataType}); re-reading the named days")]
+    public static partial void NotificationQueued(ILogger logger, string userId, string dataType);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Google Health notification ({DataType}) for a Health user no connection belongs to; ignored")]
+    public static partial void NotificationForUnknownUser(ILogger logger, string dataType);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "A Google Health notification without healthUserId and dataType was ignored")]
+    public static partial void NotificationNotUnderstood(ILogger logger);
 }

@@ -7,7 +7,11 @@ using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Testing;
+using LiverMuscle.Sync.Providers.Push;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,22 +26,26 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Tests;
 /// </summary>
 internal sealed class FitbitStack : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly WebApplication _app;
 
-    private FitbitStack(ServiceProvider services, string database, string stateDirectory)
+    private FitbitStack(WebApplication app, string database, string stateDirectory, Uri url)
     {
-        _services = services;
+        _app = app;
         Database = database;
         StateDirectory = stateDirectory;
+        Url = url;
     }
 
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The loopback listener with the push endpoints.</summary>
+    public Uri Url { get; }
 
     public string Database { get; }
 
     public string StateDirectory { get; }
 
-    public FakeLogCollector Logs => _services.GetFakeLogCollector();
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     public static async Task<FitbitStack> StartAsync(
         InfluxDbFixture influx,
@@ -45,44 +53,59 @@ internal sealed class FitbitStack : IAsyncDisposable
         TimeProvider time,
         string? database = null,
         string? stateDirectory = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        bool scheduler = false)
     {
         database ??= await influx.NewDatabaseAsync("fitbit");
         stateDirectory ??= Directory.CreateTempSubdirectory("fitbit-state-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFakeLogging();
+        builder.WebHost.UseUrls(url.ToString());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["State:Path"] = Path.Combine(stateDirectory, "state.db"),
             ["State:EncryptionKey"] = Convert.ToBase64String(SHA256.HashData("fitbit-tests"u8)),
             ["InfluxDb:Url"] = influx.Url.ToString(),
             ["InfluxDb:Database"] = database,
             ["InfluxDb:FlushInterval"] = "00:00:00",
+            ["Sync:PollInterval"] = "01:00:00",
             ["Fitbit:ClientId"] = sandbox.ClientId,
             ["Fitbit:ClientSecret"] = sandbox.ClientSecret,
             ["Fitbit:ApiBaseUrl"] = sandbox.BaseUrl.ToString(),
             ["Fitbit:AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString(),
             ["Fitbit:TokenUrl"] = sandbox.TokenUrl.ToString(),
             ["Fitbit:RetryBaseDelay"] = "00:00:00.010",
-        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Information))
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        var configuration = builder.Configuration;
+        builder.Services
             .AddSingleton(time)
             .AddSqliteStateStore(configuration.GetSection("State"))
             .AddInfluxDbSink(configuration.GetSection("InfluxDb"))
             .AddProviderFramework(configuration.GetSection("Sync"))
             .AddSyncPipeline(configuration.GetSection("Sync"))
-            .AddFitbit(configuration.GetSection("Fitbit"))
-            .BuildServiceProvider();
-        return new FitbitStack(services, database, stateDirectory);
+            .AddFitbit(configuration.GetSection("Fitbit"));
+        if (!scheduler)
+        {
+            builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SyncScheduler)));
+        }
+
+        var app = builder.Build();
+        app.MapPushEndpoints();
+        await app.StartAsync();
+        return new FitbitStack(app, database, stateDirectory, url);
     }
 
-    public SyncRunner Runner => _services.GetRequiredService<SyncRunner>();
+    public SyncRunner Runner => Services.GetRequiredService<SyncRunner>();
 
-    public FitbitExportImporter Importer => _services.GetRequiredService<FitbitExportImporter>();
+    public FitbitExportImporter Importer => Services.GetRequiredService<FitbitExportImporter>();
 
     /// <summary>Runs the real consent and code exchange, then files the user in the zone of the sandbox user's offset.</summary>
     public async Task<string> AuthorizeAsync(string userId, GoogleHealthSandbox sandbox, TimeProvider time)
     {
-        var flow = _services.GetRequiredService<GoogleAuthorizationFlow>();
+        var flow = Services.GetRequiredService<GoogleAuthorizationFlow>();
         var started = flow.Begin(userId, new Uri("http://127.0.0.1:9/callback"), demo: false);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var redirect = await browser.GetAsync(started.AuthorizeUrl);
@@ -91,7 +114,7 @@ internal sealed class FitbitStack : IAsyncDisposable
         var connection = await flow.CompleteAsync(userId, query["code"].ToString(), started, CancellationToken.None);
         var healthUserId = connection.Token!.ProviderUserId!;
         Assert.Contains(healthUserId, sandbox.UserIds);
-        await _services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(userId, ZoneOf(sandbox.UtcOffset(healthUserId)), time.GetUtcNow()), CancellationToken.None);
+        await Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(userId, ZoneOf(sandbox.UtcOffset(healthUserId)), time.GetUtcNow()), CancellationToken.None);
         return healthUserId;
     }
 
@@ -107,5 +130,9 @@ internal sealed class FitbitStack : IAsyncDisposable
             : TimeZoneInfo.GetSystemTimeZones().First(z => z.GetUtcOffset(DateTimeOffset.UtcNow) == offset).Id;
     }
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
 }

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Sandbox.GoogleHealth;
+using LiverMuscle.Sync.Testing;
+using Xunit;
+
+namespace LiverMuscle.Sync.Providers.GoogleHealth.Tests;
+
+public sealed class WebhookTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>
+{
+    private const string Secret = "Bearer webhook-secret-7Q";
+
+    [Fact]
+    public async Task Verification_AnsweredWithTheSecretOnly_ANotificationLeadsToTheNewEntryWithoutWaitingForThePoll()
+    {
+        await using var sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 10 }, CancellationToken.None);
+        await using var stack = await FitbitStack.StartAsync(influx, sandbox, TimeProvider.System, settings: new Dictionary<string, string?> { ["Fitbit:WebhookAuthorization"] = Secret }, scheduler: true);
+        var id = await stack.AuthorizeAsync("gus", sandbox, TimeProvider.System);
+        using var google = new HttpClient();
+        var endpoint = new Uri(stack.Url, "/push/fitbit");
+
+        using var verified = await PostAsync(google, endpoint, """{"type":"verification"}""", Secret);
+        using var unverified = await PostAsync(google, endpoint, """{"type":"verification"}""", null);
+        Assert.Equal(HttpStatusCode.Created, verified.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unverified.StatusCode);
+
+        var session = sandbox.AddExercise(id, DateTimeOffset.UtcNow.AddHours(-2), TimeSpan.FromMinutes(41), "STRENGTH_TRAINING");
+        var notification = $$"""
+            [ { "data": { "version": "1", "clientProvidedSubscriptionName": "0c9f3a52", "healthUserId": "{{id}}", "operation": "UPSERT", "dataType": "exercise",
+                "intervals": [ { "physicalTimeInterval": { "startTime": "{{session.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}", "endTime": "{{session.End.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}" } } ] } } ]
+            """;
+        using var forged = await PostAsync(google, endpoint, notification, "Bearer wrong");
+        using var delivered = await PostAsync(google, endpoint, notification, Secret);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, delivered.StatusCode);
+        long count = 0;
+        for (var i = 0; i < 100 && count == 0; i++)
+        {
+            await Task.Delay(100);
+            count = await influx.CountAsync(stack.Database, Measurements.StrengthSession, FieldNames.StrengthSession.DurationS, $"time = '{session.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}'");
+        }
+
+        Assert.Equal(1, count);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, Uri endpoint, string body, string? authorization)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Google-Health-API-Webhooks", "1"));
+        return http.SendAsync(request);
+    }
+}
