@@ -88,12 +88,15 @@ public sealed class BackfillAndTokenTests(InfluxDbFixture influx, ITestOutputHel
         Assert.Contains("Testing mode", connection.StatusReason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task LegacyFitbitApi_Answering410_IsReportedOnce_WithoutRetrying()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task LegacyFitbitApi_ConfiguredOrAnswering410_IsReportedOnce_WithoutRetrying(bool configuredHost)
     {
         await using var sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
         var database = await influx.NewDatabaseAsync("legacy");
-        await using var stack = await FitbitStack.StartAsync(influx, sandbox, TimeProvider.System, database, settings: new Dictionary<string, string?> { ["Fitbit:ApiBaseUrl"] = sandbox.LegacyFitbitUrl.ToString() });
+        var api = configuredHost ? "https://api.fitbit.com/" : sandbox.LegacyFitbitUrl.ToString();
+        await using var stack = await FitbitStack.StartAsync(influx, sandbox, TimeProvider.System, database, settings: new Dictionary<string, string?> { ["Fitbit:ApiBaseUrl"] = api });
         var id = sandbox.CreateUser();
         var (access, refresh, expiresIn) = sandbox.IssueTokens(id);
         await stack.Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("eve", "UTC", DateTimeOffset.UtcNow), CancellationToken.None);
