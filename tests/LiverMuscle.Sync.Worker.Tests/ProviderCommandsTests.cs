@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.Testing;
 using Xunit;
@@ -27,32 +28,11 @@ public sealed class ProviderCommandsTests(InfluxDbFixture influx) : IClassFixtur
             ["LIVERMUSCLE__Withings__AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString(),
         };
 
-        // auth: the CLI prints the consent URL and listens for the browser's redirect on loopback.
-        var port = FreePort.Next();
-        using (var auth = WorkerProcess.Start(_directory.FullName, environment, "auth", "withings", "--user", "zoe", "--redirect-port", port.ToString()))
-        {
-            var error = auth.StandardError.ReadToEndAsync();
-            Uri? consent = null;
-            while (await auth.StandardOutput.ReadLineAsync() is { } line && !line.StartsWith("Waiting for the redirect", StringComparison.Ordinal))
-            {
-                if (line.Trim().StartsWith("http", StringComparison.Ordinal))
-                {
-                    consent = new Uri(line.Trim());
-                }
-            }
-
-            Assert.NotNull(consent);
-            Assert.Equal(sandbox.BaseUrl.Authority, consent.Authority);
-            using var browser = new HttpClient();
-            var page = await browser.GetStringAsync(consent);
-            var rest = await auth.StandardOutput.ReadToEndAsync();
-            await auth.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-
-            Assert.True(auth.ExitCode == 0, await error);
-            Assert.Contains("Authorisation received", page, StringComparison.Ordinal);
-            Assert.Contains("withings for zoe: Connected", rest, StringComparison.Ordinal);
-            Assert.DoesNotContain(sandbox.ClientSecret, await error, StringComparison.Ordinal);
-        }
+        var (authCode, authOutput, authError, page) = await AuthorizeAsync(environment, "withings", "zoe");
+        Assert.True(authCode == 0, authError);
+        Assert.Contains("Authorisation received", page, StringComparison.Ordinal);
+        Assert.Contains("withings for zoe: Connected", authOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(sandbox.ClientSecret, authError, StringComparison.Ordinal);
 
         var since = DateTimeOffset.UtcNow.AddDays(-61).ToString("yyyy-MM-dd");
         var (code, output, stderr) = await WorkerProcess.RunAsync(_directory.FullName, environment, "backfill", "--user", "zoe", "--provider", "withings", "--since", since);
@@ -71,5 +51,67 @@ public sealed class ProviderCommandsTests(InfluxDbFixture influx) : IClassFixtur
         Assert.Contains("cursor body_composition:", output, StringComparison.Ordinal);
         Assert.Contains("request budget: ", output, StringComparison.Ordinal);
         Assert.Contains("last sync: ok", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthFitbit_ThroughGoogle_ThenSync_ThenImportOfAMissingFolderIsAClearError()
+    {
+        await using var sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 20 }, CancellationToken.None);
+        var database = await influx.NewDatabaseAsync("clifit");
+        var environment = new Dictionary<string, string>
+        {
+            ["LIVERMUSCLE__InfluxDb__Url"] = influx.Url.ToString(),
+            ["LIVERMUSCLE__InfluxDb__Database"] = database,
+            ["LIVERMUSCLE__State__Path"] = Path.Combine(_directory.FullName, "state.db"),
+            ["LIVERMUSCLE__Fitbit__ClientId"] = sandbox.ClientId,
+            ["LIVERMUSCLE__Fitbit__ClientSecret"] = sandbox.ClientSecret,
+            ["LIVERMUSCLE__Fitbit__ApiBaseUrl"] = sandbox.BaseUrl.ToString(),
+            ["LIVERMUSCLE__Fitbit__AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString(),
+            ["LIVERMUSCLE__Fitbit__TokenUrl"] = sandbox.TokenUrl.ToString(),
+        };
+
+        var (authCode, authOutput, authError, page) = await AuthorizeAsync(environment, "fitbit", "yan");
+        Assert.True(authCode == 0, authError);
+        Assert.Contains("Authorisation received", page, StringComparison.Ordinal);
+        Assert.Contains("fitbit for yan: Connected", authOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(sandbox.ClientSecret, authError, StringComparison.Ordinal);
+
+        var (code, output, stderr) = await WorkerProcess.RunAsync(_directory.FullName, environment, "sync", "--user", "yan");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("fitbit for yan: Ok", output, StringComparison.Ordinal);
+        var id = Assert.Single(sandbox.UserIds);
+        Assert.Equal(sandbox.Weights(id).Count, await influx.CountAsync(database, Measurements.BodyComposition, FieldNames.BodyComposition.WeightKg));
+
+        var missing = Path.Combine(_directory.FullName, "no-such-export");
+        (code, _, stderr) = await WorkerProcess.RunAsync(_directory.FullName, environment, "import", "fitbit-export", missing, "--user", "yan");
+        Assert.Equal(2, code);
+        Assert.Contains($"The Fitbit export folder '{missing}' does not exist.", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs <c>auth PROVIDER</c>: reads the consent URL the CLI prints, opens it like a browser (the sandbox consents
+    /// at once and redirects to the CLI's loopback listener) and returns the exit code, the rest of the output and
+    /// the page the listener showed.
+    /// </summary>
+    private async Task<(int ExitCode, string Output, string Error, string Page)> AuthorizeAsync(Dictionary<string, string> environment, string provider, string user)
+    {
+        var port = FreePort.Next();
+        using var auth = WorkerProcess.Start(_directory.FullName, environment, "auth", provider, "--user", user, "--redirect-port", port.ToString());
+        var error = auth.StandardError.ReadToEndAsync();
+        Uri? consent = null;
+        while (await auth.StandardOutput.ReadLineAsync() is { } line && !line.StartsWith("Waiting for the redirect", StringComparison.Ordinal))
+        {
+            if (line.Trim().StartsWith("http", StringComparison.Ordinal))
+            {
+                consent = new Uri(line.Trim());
+            }
+        }
+
+        Assert.NotNull(consent);
+        using var browser = new HttpClient();
+        var page = await browser.GetStringAsync(consent);
+        var rest = await auth.StandardOutput.ReadToEndAsync();
+        await auth.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return (auth.ExitCode, rest, await error, page);
     }
 }
