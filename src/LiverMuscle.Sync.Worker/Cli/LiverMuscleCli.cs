@@ -20,6 +20,7 @@ internal static class LiverMuscleCli
                  {
                      StatusCommand.Create(),
                      DemoCommand.Create(),
+                     DashboardsCommands.Create(),
                  })
         {
             root.Subcommands.Add(command);

@@ -1,0 +1,9 @@
+namespace LiverMuscle.Sync.Dashboards.Model;
+
+/// <summary>A <c>value</c> mapping: exact values shown as text with a colour.</summary>
+public sealed record ValueMap(IReadOnlyDictionary<string, ValueMappingResult> Options)
+{
+    public string Type { get; init; } = "value";
+}
+
+public sealed record ValueMappingResult(string Text, string Color, int Index);
