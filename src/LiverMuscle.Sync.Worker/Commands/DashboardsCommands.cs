@@ -1,5 +1,9 @@
 using System.CommandLine;
 using LiverMuscle.Sync.Dashboards.Catalog;
+using LiverMuscle.Sync.Dashboards.Provisioning;
+using LiverMuscle.Sync.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Worker.Commands;
 
@@ -10,6 +14,41 @@ internal static class DashboardsCommands
     {
         var command = new Command("dashboards", "Grafana dashboards: export the generated JSON, or provision Grafana through its HTTP API.");
         command.Subcommands.Add(Export());
+        command.Subcommands.Add(Provision());
+        return command;
+    }
+
+    private static Command Provision()
+    {
+        var command = new Command("provision", "Create or update the InfluxDB datasource, the folder and every dashboard in Grafana (Grafana:Url, Grafana:ServiceAccountToken); objects already up to date are left alone.");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = WorkerHost.Build(parse);
+            var options = app.Services.GetRequiredService<IOptions<GrafanaOptions>>().Value;
+            if (options.Url is null)
+            {
+                await Console.Error.WriteLineAsync("Grafana:Url is not configured: set Grafana:Url and Grafana:ServiceAccountToken (e.g. --set Grafana:Url=http://127.0.0.1:3000).");
+                return 2;
+            }
+
+            try
+            {
+                var report = await app.Services.GetRequiredService<GrafanaProvisioner>().ProvisionAsync(cancellationToken);
+                Console.Out.WriteLine($"Grafana {report.GrafanaVersion} at {options.Url}:");
+                foreach (var item in report.Items)
+                {
+                    Console.Out.WriteLine("  " + item);
+                }
+
+                Console.Out.WriteLine(report.NothingChanged ? "Nothing to change: Grafana already matches the code." : report.Succeeded ? "Done." : "Some objects could not be provisioned (see above).");
+                return report.Succeeded ? 0 : 1;
+            }
+            catch (GrafanaProvisioningException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+        });
         return command;
     }
 

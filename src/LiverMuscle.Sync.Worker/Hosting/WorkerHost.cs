@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LiverMuscle.Sync.Dashboards.Provisioning;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Sinks.InfluxDb;
@@ -71,6 +72,7 @@ internal static class WorkerHost
         services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
         services.AddProviderFramework(configuration.GetSection("Sync"));
         services.AddSyncPipeline(configuration.GetSection("Sync"));
+        services.AddGrafanaProvisioning(configuration);
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag])
