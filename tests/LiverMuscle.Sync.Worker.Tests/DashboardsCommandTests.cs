@@ -58,4 +58,24 @@ public sealed class DashboardsCommandTests : IDisposable
         Assert.Contains($"Grafana at {url}/ is unreachable", error, StringComparison.Ordinal);
         Assert.DoesNotContain("glsa_secret_token_value", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PreviewDemo_RendersEveryPanelAsAPng_WithoutAQueryFailing()
+    {
+        var output = Path.Combine(_directory.FullName, "preview");
+
+        var (exitCode, stdout, error) = await WorkerProcess.RunAsync(_directory.FullName, ConfigurationTests.StateIn(_directory), "dashboards", "preview", "--demo", "--days", "120", "--out", output);
+
+        Assert.True(exitCode == 0, error);
+        var pngs = Directory.GetFiles(output, "*.png", SearchOption.AllDirectories);
+        Assert.Equal(28, pngs.Length);
+        Assert.All(pngs, png =>
+        {
+            var bytes = File.ReadAllBytes(png);
+            Assert.True(bytes.Length > 5_000, $"{png} is only {bytes.Length} bytes");
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        });
+        Assert.Contains("Rendered 28 panels", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(stdout.Split('\n'), line => line.StartsWith("  livermuscle-", StringComparison.Ordinal));
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LiverMuscle.Sync.Dashboards.Catalog;
 using LiverMuscle.Sync.Dashboards.Provisioning;
 using LiverMuscle.Sync.Worker.Hosting;
+using LiverMuscle.Sync.Worker.Preview;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,18 @@ internal static class DashboardsCommands
         var command = new Command("dashboards", "Grafana dashboards: export the generated JSON, or provision Grafana through its HTTP API.");
         command.Subcommands.Add(Export());
         command.Subcommands.Add(Provision());
+        command.Subcommands.Add(Preview());
+        return command;
+    }
+
+    private static Command Preview()
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for the PNG files.", DefaultValueFactory = _ => new DirectoryInfo("dashboard-preview") };
+        var user = new Option<string>("--user") { Description = "The user the $user variable selects.", DefaultValueFactory = _ => "demo" };
+        var days = new Option<int>("--days") { Description = "Time range to draw, in days back from now.", DefaultValueFactory = _ => 180 };
+        var demo = new Option<bool>("--demo") { Description = "Draw from a private InfluxDB filled with the demo history instead of InfluxDb:Url." };
+        var command = new Command("preview", "Render every dashboard panel as a PNG from the data in InfluxDB, for a look without Grafana.") { output, user, days, demo };
+        command.SetAction((parse, cancellationToken) => PreviewRunner.RunAsync(parse, parse.GetValue(output)!, parse.GetValue(user)!, parse.GetValue(days), parse.GetValue(demo), Console.Out, cancellationToken));
         return command;
     }
 
