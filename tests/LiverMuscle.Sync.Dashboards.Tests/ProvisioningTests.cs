@@ -91,6 +91,27 @@ public sealed class ProvisioningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InfluxTokenConfigured_DatasourceSendsItAsAuthorizationHeader_NotAsUserPassword()
+    {
+        await using var harness = ProvisioningHarness.Create(_grafana.Url, new Dictionary<string, string?>
+        {
+            ["InfluxDb:Token"] = "influx-v2-token",
+            ["Grafana:Datasource:Url"] = "http://influx2.internal:8086",
+        });
+
+        await harness.Provisioner.ProvisionAsync(CancellationToken.None);
+        var second = await harness.Provisioner.ProvisionAsync(CancellationToken.None);
+
+        var datasource = _grafana.Datasources[DashboardDefaults.DatasourceUid];
+        Assert.Equal("http://influx2.internal:8086", datasource["url"]!.GetValue<string>());
+        Assert.Equal("Authorization", datasource["jsonData"]!["httpHeaderName1"]!.GetValue<string>());
+        Assert.Equal("Token influx-v2-token", datasource["secureJsonData"]!["httpHeaderValue1"]!.GetValue<string>());
+        Assert.Null(datasource["user"]);
+        Assert.Null(datasource["secureJsonData"]!["password"]);
+        Assert.True(second.NothingChanged);
+    }
+
+    [Fact]
     public async Task WrongToken_FailsWith401Message_NamingTheSetting()
     {
         await using var harness = ProvisioningHarness.Create(_grafana.Url, new Dictionary<string, string?> { ["Grafana:ServiceAccountToken"] = "glsa_wrong" });

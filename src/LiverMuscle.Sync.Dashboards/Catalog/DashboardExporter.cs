@@ -25,5 +25,3 @@ public static class DashboardExporter
         return results;
     }
 }
-
-public sealed record ExportedFile(string Path, string Uid, bool Written);

@@ -1,35 +1,3 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
 public sealed record AnnotationContainer(IReadOnlyList<AnnotationQuery> List);
-
-/// <summary>
-/// An annotation source: Grafana's built-in one, or an InfluxQL query whose rows become events
-/// (<c>target</c> + <c>mappings</c>, the shape current Grafana saves).
-/// </summary>
-public sealed record AnnotationQuery
-{
-    public int? BuiltIn { get; init; }
-
-    public required string Name { get; init; }
-
-    public required DataSourceRef Datasource { get; init; }
-
-    public bool Enable { get; init; } = true;
-
-    public bool Hide { get; init; }
-
-    public required string IconColor { get; init; }
-
-    public string? Type { get; init; }
-
-    public InfluxQlTarget? Target { get; init; }
-
-    /// <summary>Annotation event field (<c>text</c>, <c>tags</c>, <c>title</c>) ← query column.</summary>
-    public IReadOnlyDictionary<string, AnnotationMapping>? Mappings { get; init; }
-}
-
-/// <summary>Takes an annotation field from a query column (<c>source: field</c>).</summary>
-public sealed record AnnotationMapping(string Value)
-{
-    public string Source { get; init; } = "field";
-}

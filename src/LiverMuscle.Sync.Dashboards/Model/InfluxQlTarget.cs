@@ -17,9 +17,3 @@ public sealed record InfluxQlTarget
     /// <summary>Series name pattern, e.g. <c>$tag_provider</c>.</summary>
     public string? Alias { get; init; }
 }
-
-public static class ResultFormats
-{
-    public const string TimeSeries = "time_series";
-    public const string Table = "table";
-}

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace LiverMuscle.Sync.Dashboards.Model;
 
 /// <summary>Absolute thresholds; the first step has no value (it is the base colour).</summary>
@@ -8,7 +6,3 @@ public sealed record ThresholdsConfig(string Mode, IReadOnlyList<Threshold> Step
     public static ThresholdsConfig Absolute(string baseColor, params (double Value, string Color)[] steps) =>
         new("absolute", [new Threshold(null, baseColor), .. steps.Select(s => new Threshold(s.Value, s.Color))]);
 }
-
-public sealed record Threshold(
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Value,
-    string Color);

@@ -5,5 +5,3 @@ public sealed record ValueMap(IReadOnlyDictionary<string, ValueMappingResult> Op
 {
     public string Type { get; init; } = "value";
 }
-
-public sealed record ValueMappingResult(string Text, string Color, int Index);

@@ -3,24 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace LiverMuscle.Sync.Dashboards.Provisioning;
 
-/// <summary><c>POST /api/dashboards/db</c> (SaveDashboardCommand).</summary>
-public sealed record SaveDashboardCommand(
-    [property: JsonPropertyName("dashboard")] JsonObject Dashboard,
-    [property: JsonPropertyName("folderUid")] string FolderUid,
-    [property: JsonPropertyName("overwrite")] bool Overwrite,
-    [property: JsonPropertyName("message")] string Message);
-
-/// <summary><c>POST /api/folders</c> (CreateFolderCommand).</summary>
-public sealed record CreateFolderCommand(
-    [property: JsonPropertyName("uid")] string Uid,
-    [property: JsonPropertyName("title")] string Title);
-
-/// <summary><c>PUT /api/folders/{folder_uid}</c> (UpdateFolderCommand).</summary>
-public sealed record UpdateFolderCommand(
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("version")] long Version,
-    [property: JsonPropertyName("overwrite")] bool Overwrite);
-
 /// <summary><c>POST /api/datasources</c> (AddDataSourceCommand) and <c>PUT /api/datasources/uid/{uid}</c> (UpdateDataSourceCommand).</summary>
 public sealed record DataSourceCommand
 {
