@@ -27,9 +27,14 @@ internal sealed class InfluxDbOptionsValidator : IValidateOptions<InfluxDbOption
             failures.Add($"InfluxDb:MaxRetries must be between 0 and 20, got {options.MaxRetries}.");
         }
 
+        if (options.FlushInterval < TimeSpan.Zero)
+        {
+            failures.Add($"InfluxDb:FlushInterval must be zero (send every write at once) or a positive duration, got '{options.FlushInterval}'.");
+        }
+
         foreach (var (key, value) in new[]
                  {
-                     ("FlushInterval", options.FlushInterval), ("RetryBaseDelay", options.RetryBaseDelay),
+                     ("RetryBaseDelay", options.RetryBaseDelay),
                      ("MaxRetryDelay", options.MaxRetryDelay), ("RequestTimeout", options.RequestTimeout),
                      ("ReplayInterval", options.ReplayInterval),
                  })

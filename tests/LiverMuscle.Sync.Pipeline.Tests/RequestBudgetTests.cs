@@ -1,5 +1,9 @@
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.State.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -68,6 +72,58 @@ public sealed class RequestBudgetTests
         Assert.False(held.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(30));
         await held.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Restart_RequestsOfTheLastWindowStillCount_OlderOnesDoNot()
+    {
+        var time = new FakeTimeProvider(Start);
+        var limit = new ProviderRateLimit("withings", 120, null, TimeSpan.FromMinutes(1));
+        using var directory = new TempStateFile();
+        await using (var first = new SlidingWindowRequestBudget([limit], time, directory.Open()))
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await first.AcquireAsync("withings", "alice", CancellationToken.None);
+            }
+        }
+
+        time.Advance(TimeSpan.FromSeconds(20));
+        await using var second = new SlidingWindowRequestBudget([limit], time, directory.Open());
+        for (var i = 0; i < 20; i++)
+        {
+            await second.AcquireAsync("withings", "bob", CancellationToken.None);
+        }
+
+        var held = second.AcquireAsync("withings", "bob", CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(held.IsCompleted, "the 121st request inside one minute across the restart was granted");
+        time.Advance(TimeSpan.FromSeconds(40));
+        await held.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>A real SQLite state file, opened anew for each simulated process.</summary>
+    private sealed class TempStateFile : IDisposable
+    {
+        private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("livermuscle-budget-");
+        private readonly List<ServiceProvider> _providers = [];
+
+        public IKeyValueStore Open()
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["State:Path"] = Path.Combine(_directory.FullName, "state.db"),
+            }).Build();
+            var provider = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration.GetSection("State")).BuildServiceProvider();
+            _providers.Add(provider);
+            return provider.GetRequiredService<IKeyValueStore>();
+        }
+
+        public void Dispose()
+        {
+            _providers.ForEach(p => p.Dispose());
+            _directory.Delete(recursive: true);
+        }
     }
 
     /// <summary>Advances fake time to the next pending timer whenever every worker is waiting on one.</summary>

@@ -56,7 +56,9 @@ internal sealed class WithingsStack : IAsyncDisposable
         bool scheduler,
         string? database = null,
         string? stateDirectory = null,
-        string? encryptionKey = null)
+        string? encryptionKey = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         database ??= await influx.NewDatabaseAsync("withings");
         stateDirectory ??= Directory.CreateTempSubdirectory("withings-state-").FullName;
@@ -82,6 +84,11 @@ internal sealed class WithingsStack : IAsyncDisposable
             ["Withings:ApiBaseUrl"] = sandbox.BaseUrl.ToString(),
             ["Withings:AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString(),
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddSingleton(time);
@@ -95,6 +102,7 @@ internal sealed class WithingsStack : IAsyncDisposable
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SyncScheduler)));
         }
 
+        configureServices?.Invoke(services);
         var app = builder.Build();
         app.MapPushEndpoints();
         await app.StartAsync();

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Providers.Budget;
 
@@ -6,18 +9,30 @@ namespace LiverMuscle.Sync.Providers.Budget;
 /// Keeps requests inside each provider's documented limits: at most N in any interval of the limit's window, per
 /// application and per user, the way the providers count. Waiters queue first-in first-out and wait in
 /// <see cref="TimeProvider"/> time, so a shared budget is used to the last request without ever exceeding it.
+/// With a state store, the requests of the last window are saved when the process stops and loaded before the
+/// next first request, so a restart does not spend again what the provider still counts.
 /// </summary>
-public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> limits, TimeProvider time) : IRequestBudget, IDisposable
+public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> limits, TimeProvider time, IKeyValueStore? store = null)
+    : IRequestBudget, IAsyncDisposable, IDisposable
 {
+    public const string StateKey = "budget/windows";
+
     private readonly Dictionary<string, ProviderRateLimit> _limits = limits.ToDictionary(l => l.Provider, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _turnstiles = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _loadGate = new(1, 1);
+    private bool _loaded = store is null;
 
     public async ValueTask AcquireAsync(string provider, string userId, CancellationToken cancellationToken)
     {
         if (!_limits.TryGetValue(provider, out var limit))
         {
             return;
+        }
+
+        if (!_loaded)
+        {
+            await LoadAsync(cancellationToken);
         }
 
         // Queue on the scope that binds: the application when it has a limit, else the user.
@@ -72,11 +87,87 @@ public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> li
         return new BudgetSnapshot(provider, limit.PerApplication is null ? userId : null, Math.Max(0, max - used), max, limit.Window);
     }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (store is not null && _loaded)
+        {
+            await store.SetAsync(StateKey, Format(), secret: false, CancellationToken.None);
+        }
+
+        Dispose();
+    }
+
     public void Dispose()
     {
         foreach (var turnstile in _turnstiles.Values)
         {
             turnstile.Dispose();
+        }
+
+        _loadGate.Dispose();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await _loadGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_loaded && await store!.GetAsync(StateKey, cancellationToken) is { } saved)
+            {
+                Parse(saved);
+            }
+
+            _loaded = true;
+        }
+        finally
+        {
+            _loadGate.Release();
+        }
+    }
+
+    /// <summary>One line per scope: <c>scope TAB hold-until TAB grant,grant,…</c>, times in unix milliseconds.</summary>
+    private string Format()
+    {
+        var now = time.GetUtcNow();
+        var text = new StringBuilder();
+        foreach (var (scope, window) in _windows)
+        {
+            var length = _limits[scope.Split('\n')[0]].Window;
+            var (hold, grants) = window.Export(now, length);
+            text.Append(scope.Replace("\n", "\u001f", StringComparison.Ordinal)).Append('\t')
+                .Append(hold.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append('\t')
+                .AppendJoin(',', grants.Select(g => g.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)))
+                .Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private void Parse(string saved)
+    {
+        foreach (var line in saved.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var hold))
+            {
+                continue;
+            }
+
+            var scope = parts[0].Replace("\u001f", "\n", StringComparison.Ordinal);
+            if (!_limits.ContainsKey(scope.Split('\n')[0]))
+            {
+                continue;
+            }
+
+            var window = _windows.GetOrAdd(scope, _ => new Window());
+            window.HoldUntil(DateTimeOffset.FromUnixTimeMilliseconds(hold));
+            foreach (var grant in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (long.TryParse(grant, NumberStyles.Integer, CultureInfo.InvariantCulture, out var at))
+                {
+                    window.Record(DateTimeOffset.FromUnixTimeMilliseconds(at));
+                }
+            }
         }
     }
 
@@ -127,6 +218,15 @@ public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> li
                 {
                     _holdUntil = until;
                 }
+            }
+        }
+
+        public (DateTimeOffset HoldUntil, DateTimeOffset[] Grants) Export(DateTimeOffset now, TimeSpan length)
+        {
+            lock (_grants)
+            {
+                Prune(now, length);
+                return (_holdUntil < now ? now : _holdUntil, [.. _grants]);
             }
         }
 

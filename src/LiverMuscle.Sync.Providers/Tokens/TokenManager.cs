@@ -70,6 +70,12 @@ public sealed class TokenManager(
                 throw new ReauthorizationRequiredException(userId, provider, reason);
             }
 
+            // Providers that do not rotate refresh tokens (Google) answer without one: the old one stays valid.
+            fresh = fresh with
+            {
+                RefreshToken = string.IsNullOrEmpty(fresh.RefreshToken) ? token.RefreshToken : fresh.RefreshToken,
+                ProviderUserId = fresh.ProviderUserId ?? token.ProviderUserId,
+            };
             await tokens.SaveTokenAsync(userId, provider, fresh, cancellationToken);
             Log.Refreshed(logger, userId, provider, fresh.AccessTokenExpiresAt);
             return fresh.AccessToken;

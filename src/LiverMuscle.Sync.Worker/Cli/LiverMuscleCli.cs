@@ -19,6 +19,10 @@ internal static class LiverMuscleCli
         foreach (var command in new[]
                  {
                      StatusCommand.Create(),
+                     ProviderCommands.Auth(),
+                     ProviderCommands.Sync(),
+                     ProviderCommands.Backfill(),
+                     ImportCommands.Create(),
                      DemoCommand.Create(),
                      DashboardsCommands.Create(),
                  })

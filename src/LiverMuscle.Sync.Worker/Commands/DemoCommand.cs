@@ -8,9 +8,9 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var days = new Option<int>("--days") { Description = "Days of history to write.", DefaultValueFactory = _ => 180 };
+        var days = new Option<int>("--days") { Description = "Days of synthetic history to backfill.", DefaultValueFactory = _ => 180 };
         var user = new Option<string>("--user") { Description = "The demo user's id.", DefaultValueFactory = _ => "demo" };
-        var command = new Command("demo", "Start a private InfluxDB on loopback (unless InfluxDb:Url is set), write a demo user's history through the sink, and show what landed.")
+        var command = new Command("demo", "Start a private InfluxDB on loopback (unless InfluxDb:Url is set) and the Withings sandbox, authorise a demo user, backfill its history through the real client and sink, and show what landed.")
         {
             days,
             user,

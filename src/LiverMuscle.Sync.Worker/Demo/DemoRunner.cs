@@ -1,84 +1,91 @@
 using System.CommandLine;
 using System.Diagnostics;
-using LiverMuscle.Sync.Normalization;
+using System.Globalization;
 using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Pipeline;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Withings;
+using LiverMuscle.Sync.Providers.Withings.Tokens;
+using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.Sinks.InfluxDb.Local;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Hosting;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Worker.Demo;
 
 /// <summary>
-/// Runs the demo: a private InfluxDB and state store in a temporary directory unless configured, the demo history
-/// written through the real sink, then counts read back by InfluxQL next to what was written.
+/// Runs the demo: a private InfluxDB and state store in a temporary directory unless configured, the Withings sandbox
+/// with synthetic history, a demo user authorised through the real OAuth flow and backfilled through the real client
+/// and sink; then what the sandbox served next to what InfluxQL counts.
 /// </summary>
 internal static class DemoRunner
 {
-    private const int BatchSize = 5_000;
-
     public static async Task<int> RunAsync(ParseResult parse, string userId, int days, TextWriter output, CancellationToken cancellationToken)
     {
+        if (days is < 1 or > 3650)
+        {
+            await Console.Error.WriteLineAsync($"--days must be between 1 and 3650, got {days}.");
+            return 2;
+        }
+
         var clock = Stopwatch.StartNew();
         var scratch = Directory.CreateTempSubdirectory("livermuscle-demo-");
         LocalInfluxDbServer? localInflux = null;
         try
         {
-            var builder = WorkerHost.CreateBuilder(parse);
+            var configuration = WorkerHost.LoadConfiguration(parse);
             var overrides = new Dictionary<string, string?>();
-            if (builder.Configuration["InfluxDb:Url"] is null)
+            if (configuration["InfluxDb:Url"] is null)
             {
                 localInflux = await LocalInfluxDbServer.StartNewAsync(Path.Combine(scratch.FullName, "influxdb"), cancellationToken);
                 overrides["InfluxDb:Url"] = localInflux.Url.ToString();
                 await output.WriteLineAsync($"Started a private InfluxDB at {localInflux.Url} (data in {localInflux.DataDirectory}).");
             }
 
-            if (builder.Configuration["State:Path"] is null)
+            if (configuration["State:Path"] is null)
             {
                 overrides["State:Path"] = Path.Combine(scratch.FullName, "state.db");
             }
 
-            builder.Configuration.AddInMemoryCollection(overrides);
-            await using var app = builder.Build();
-            app.Services.GetService<IStartupValidator>()?.Validate();
+            await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = days }, cancellationToken);
+            await output.WriteLineAsync($"Started the Withings sandbox at {sandbox.BaseUrl} ({days} days of synthetic history).");
+            overrides["Withings:ClientId"] = sandbox.ClientId;
+            overrides["Withings:ClientSecret"] = sandbox.ClientSecret;
+            overrides["Withings:ApiBaseUrl"] = sandbox.BaseUrl.ToString();
+            overrides["Withings:AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString();
+            overrides["Withings:TokenUrl"] = new Uri(sandbox.BaseUrl, "v2/oauth2").ToString();
 
+            await using var app = WorkerHost.Build(parse, overrides);
             var time = app.Services.GetRequiredService<TimeProvider>();
-            var zone = TimeZoneInfo.Local;
-            await app.Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(userId, zone.Id, time.GetUtcNow()), cancellationToken);
-            var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-            var points = new DemoHistory(userId, zone, lastDay, days).Points().ToList();
+            await app.Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(userId, TimeZoneInfo.Local.Id, time.GetUtcNow()), cancellationToken);
+            var withingsUser = await AuthorizeAsync(app.Services.GetRequiredService<WithingsAuthorizationFlow>(), userId, cancellationToken);
+            await output.WriteLineAsync($"Authorised user '{userId}' at the sandbox (Withings user {withingsUser}); backfilling {days} days...");
 
-            var sink = app.Services.GetRequiredService<IPointSink>();
-            var accepted = 0;
-            var spooled = 0;
-            for (var i = 0; i < points.Count; i += BatchSize)
+            var since = time.GetUtcNow().AddDays(-days - 1);
+            var summary = await app.Services.GetRequiredService<SyncRunner>().RunAsync(userId, ProviderNames.Withings, SyncMode.Backfill, since, null, null, cancellationToken);
+            var influx = app.Services.GetRequiredService<IOptions<InfluxDbOptions>>().Value;
+            await output.WriteLineAsync($"Backfill {summary.Outcome.ToString().ToLowerInvariant()}: {summary.Records} points written into database '{influx.Database}' at {influx.Url}.");
+            if (summary.Error is { } error)
             {
-                var result = await sink.WriteAsync(points.GetRange(i, Math.Min(BatchSize, points.Count - i)), cancellationToken);
-                accepted += result.Accepted;
-                spooled += result.Spooled;
-                foreach (var rejected in result.Rejected)
-                {
-                    await output.WriteLineAsync($"  rejected {rejected.Point}: {rejected.Reason}");
-                }
+                await output.WriteLineAsync($"  {error}");
             }
 
-            var options = app.Services.GetRequiredService<IOptions<InfluxDbOptions>>().Value;
-            await output.WriteLineAsync($"Wrote {days} days of history for user '{userId}' into database '{options.Database}' at {options.Url}: {accepted} points accepted, {spooled} spooled.");
-            await output.WriteLineAsync("What landed (written / counted in InfluxDB):");
+            var strength = app.Services.GetRequiredService<IOptions<WithingsOptions>>().Value.WorkoutCategories.Keys.ToHashSet();
             var query = app.Services.GetRequiredService<IInfluxQueryClient>();
-            foreach (var (label, measurement, field) in Summary)
-            {
-                var written = points.Count(p => p.Measurement == measurement);
-                var counted = await CountAsync(query, measurement, field, userId, cancellationToken);
-                await output.WriteLineAsync($"  {label,-22} {written,6} / {counted,6}");
-            }
-
-            await output.WriteLineAsync($"Done in {clock.Elapsed.TotalSeconds:F1} s.");
-            return 0;
+            await output.WriteLineAsync("What landed (served by the sandbox / counted in InfluxDB):");
+            await WriteRowAsync(output, "weigh-ins", sandbox.Groups(withingsUser).Count(g => g.IsOwn),
+                await CountAsync(query, Measurements.BodyComposition, FieldNames.BodyComposition.WeightKg, userId, cancellationToken));
+            await WriteRowAsync(output, "strength sessions", sandbox.Workouts(withingsUser).Count(w => strength.Contains(w.Category)),
+                await CountAsync(query, Measurements.StrengthSession, FieldNames.StrengthSession.DurationS, userId, cancellationToken));
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Requests used: {summary.Requests} (Withings allows {WithingsServiceCollectionExtensions.RateLimit.PerApplication} per minute); done in {clock.Elapsed.TotalSeconds:F1} s."));
+            return summary.Outcome == SyncOutcome.Failed ? 1 : 0;
         }
         finally
         {
@@ -91,13 +98,20 @@ internal static class DemoRunner
         }
     }
 
-    private static readonly (string Label, string Measurement, string Field)[] Summary =
-    [
-        ("weigh-ins", Measurements.BodyComposition, FieldNames.BodyComposition.WeightKg),
-        ("strength sessions", Measurements.StrengthSession, FieldNames.StrengthSession.DurationS),
-        ("nutrition days", Measurements.NutritionDaily, FieldNames.NutritionDaily.ProteinG),
-        ("health markers", Measurements.HealthMarker, FieldNames.HealthMarker.Value),
-    ];
+    /// <summary>The browser's part of the flow: the sandbox consents at once and redirects with a code.</summary>
+    private static async Task<long> AuthorizeAsync(WithingsAuthorizationFlow flow, string userId, CancellationToken cancellationToken)
+    {
+        var started = flow.Begin(userId, new Uri("http://127.0.0.1/callback"), demo: false);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var redirect = await browser.GetAsync(started.AuthorizeUrl, cancellationToken);
+        var location = redirect.Headers.Location ?? throw new InvalidOperationException($"The sandbox's authorize page answered {(int)redirect.StatusCode} without a redirect.");
+        var code = QueryHelpers.ParseQuery(location.Query)["code"].ToString();
+        var connection = await flow.CompleteAsync(userId, code, started, cancellationToken);
+        return long.Parse(connection.Token!.ProviderUserId!, CultureInfo.InvariantCulture);
+    }
+
+    private static Task WriteRowAsync(TextWriter output, string label, long served, long counted) =>
+        output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {label,-22} {served,6} / {counted,6}"));
 
     private static async Task<long> CountAsync(IInfluxQueryClient query, string measurement, string field, string userId, CancellationToken cancellationToken)
     {

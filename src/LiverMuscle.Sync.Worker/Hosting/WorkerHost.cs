@@ -2,6 +2,8 @@ using System.CommandLine;
 using LiverMuscle.Sync.Dashboards.Provisioning;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.GoogleHealth;
+using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Worker.Cli;
@@ -44,6 +46,25 @@ internal static class WorkerHost
 
         var configuration = builder.Configuration;
         configuration.Sources.Clear();
+        AddSources(configuration, parse, overrides);
+
+        // Logs go to stderr so a verb's report on stdout stays clean.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        AddComponents(builder.Services, configuration);
+        builder.WebHost.UseUrls(configuration["Sync:Push:ListenUrl"] ?? DefaultListenUrl);
+        return builder;
+    }
+
+    /// <summary>The configuration a verb would see, without building a host.</summary>
+    public static IConfiguration LoadConfiguration(ParseResult parse)
+    {
+        var configuration = new ConfigurationManager();
+        AddSources(configuration, parse, null);
+        return configuration;
+    }
+
+    private static void AddSources(IConfigurationBuilder configuration, ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? overrides)
+    {
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
         configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         if (parse.GetValue(GlobalOptions.ConfigFile) is { } file)
@@ -57,12 +78,6 @@ internal static class WorkerHost
         {
             configuration.AddInMemoryCollection(overrides);
         }
-
-        // Logs go to stderr so a verb's report on stdout stays clean.
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        AddComponents(builder.Services, configuration);
-        builder.WebHost.UseUrls(configuration["Sync:Push:ListenUrl"] ?? DefaultListenUrl);
-        return builder;
     }
 
     public static void AddComponents(IServiceCollection services, IConfiguration configuration)
@@ -73,11 +88,24 @@ internal static class WorkerHost
         services.AddProviderFramework(configuration.GetSection("Sync"));
         services.AddSyncPipeline(configuration.GetSection("Sync"));
         services.AddGrafanaProvisioning(configuration);
+        if (IsConfigured(configuration.GetSection("Withings")))
+        {
+            services.AddWithings(configuration.GetSection("Withings"));
+        }
+
+        if (IsConfigured(configuration.GetSection("Fitbit")))
+        {
+            services.AddFitbit(configuration.GetSection("Fitbit"));
+        }
+
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag])
             .AddCheck<StateStoreReadinessCheck>("state", tags: [WorkerEndpoints.ReadinessTag]);
     }
+
+    /// <summary>A connector is registered once its section names a client id; without one it stays off.</summary>
+    private static bool IsConfigured(IConfigurationSection section) => !string.IsNullOrWhiteSpace(section["ClientId"]);
 
     private static IEnumerable<KeyValuePair<string, string?>> ParseOverrides(IEnumerable<string> pairs)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Sinks.InfluxDb.Local;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
-using LiverMuscle.Sync.Worker.Demo;
 using LiverMuscle.Sync.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +66,7 @@ internal static class PreviewRunner
     {
         var zone = TimeZoneInfo.Utc;
         var now = time.GetUtcNow();
-        var history = new DemoHistory(user, zone, DateOnly.FromDateTime(now.UtcDateTime), days).Points().ToList();
+        var history = new PreviewHistory(user, zone, DateOnly.FromDateTime(now.UtcDateTime), days).Points().ToList();
         var points = history.Concat(DemoExtras.For(user, history, now)).ToList();
         var result = await services.GetRequiredService<IPointSink>().WriteAsync(points, cancellationToken);
         return result.Rejected.Count == 0

@@ -1,14 +1,14 @@
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
 
-namespace LiverMuscle.Sync.Worker.Demo;
+namespace LiverMuscle.Sync.Worker.Preview;
 
 /// <summary>
 /// A deterministic, plausible history for one person: weigh-ins most mornings with gaps and a slow drift in body
 /// composition, two to three strength sessions a week with misses, a daily protein log, and quarterly blood work.
-/// All of it is tagged <c>source=demo</c>.
+/// All of it is tagged <c>source=demo</c>; <c>dashboards preview --demo</c> draws from it.
 /// </summary>
-internal sealed class DemoHistory(string userId, TimeZoneInfo zone, DateOnly lastDay, int days)
+internal sealed class PreviewHistory(string userId, TimeZoneInfo zone, DateOnly lastDay, int days)
 {
     public IEnumerable<Point> Points()
     {

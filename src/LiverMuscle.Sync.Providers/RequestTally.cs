@@ -1,4 +1,4 @@
-namespace LiverMuscle.Sync.Providers.Withings.Api;
+namespace LiverMuscle.Sync.Providers;
 
 /// <summary>Counts the HTTP requests one sync step cost (retries and refreshes included).</summary>
 public sealed class RequestTally

@@ -1,0 +1,116 @@
+using System.Text.Json.Serialization;
+
+namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
+
+/// <summary>
+/// One data point of a list answer: its resource name, where it came from, and exactly one payload. Enums stay
+/// strings (the API adds values), int64 arrive as strings, durations as <c>"123s"</c>.
+/// </summary>
+public sealed record DataPointDto
+{
+    [JsonRequired]
+    public string Name { get; init; } = string.Empty;
+
+    public DataSourceDto? DataSource { get; init; }
+
+    public ExerciseDto? Exercise { get; init; }
+
+    public NutritionLogDto? NutritionLog { get; init; }
+
+    public WeightDto? Weight { get; init; }
+
+    public BodyFatDto? BodyFat { get; init; }
+
+    /// <summary>The last path segment of <see cref="Name"/>: the provider's id of the point.</summary>
+    public string Id => Name[(Name.LastIndexOf('/') + 1)..];
+}
+
+public sealed record DataSourceDto(string? RecordingMethod, string? Platform);
+
+public sealed record SessionIntervalDto
+{
+    [JsonRequired]
+    [JsonConverter(typeof(Rfc3339Converter))]
+    public DateTimeOffset StartTime { get; init; }
+
+    [JsonConverter(typeof(ProtoDurationConverter))]
+    public TimeSpan? StartUtcOffset { get; init; }
+
+    [JsonRequired]
+    [JsonConverter(typeof(Rfc3339Converter))]
+    public DateTimeOffset EndTime { get; init; }
+}
+
+public sealed record SampleTimeDto
+{
+    [JsonRequired]
+    [JsonConverter(typeof(Rfc3339Converter))]
+    public DateTimeOffset PhysicalTime { get; init; }
+
+    [JsonConverter(typeof(ProtoDurationConverter))]
+    public TimeSpan? UtcOffset { get; init; }
+}
+
+public sealed record ExerciseDto
+{
+    [JsonRequired]
+    public SessionIntervalDto Interval { get; init; } = null!;
+
+    [JsonRequired]
+    public string ExerciseType { get; init; } = string.Empty;
+
+    [JsonConverter(typeof(ProtoDurationConverter))]
+    public TimeSpan? ActiveDuration { get; init; }
+
+    public MetricsSummaryDto? MetricsSummary { get; init; }
+}
+
+public sealed record MetricsSummaryDto(double? CaloriesKcal, long? AverageHeartRateBeatsPerMinute);
+
+public sealed record NutritionLogDto
+{
+    [JsonRequired]
+    public SessionIntervalDto Interval { get; init; } = null!;
+
+    public EnergyDto? Energy { get; init; }
+
+    public MassDto? TotalCarbohydrate { get; init; }
+
+    public MassDto? TotalFat { get; init; }
+
+    public IReadOnlyList<NutrientDto>? Nutrients { get; init; }
+}
+
+public sealed record EnergyDto(double? Kcal);
+
+public sealed record MassDto(double? Grams);
+
+public sealed record NutrientDto(string? Nutrient, MassDto? Quantity);
+
+public sealed record WeightDto
+{
+    [JsonRequired]
+    public SampleTimeDto SampleTime { get; init; } = null!;
+
+    [JsonRequired]
+    public double WeightGrams { get; init; }
+}
+
+public sealed record BodyFatDto
+{
+    [JsonRequired]
+    public SampleTimeDto SampleTime { get; init; } = null!;
+
+    [JsonRequired]
+    public double Percentage { get; init; }
+}
+
+public sealed record IdentityDto(string? HealthUserId, string? LegacyUserId);
+
+public sealed record TokenResponseDto(
+    [property: JsonPropertyName("access_token")] string? AccessToken,
+    [property: JsonPropertyName("expires_in")] long? ExpiresIn,
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken,
+    [property: JsonPropertyName("scope")] string? Scope,
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("error_description")] string? ErrorDescription);

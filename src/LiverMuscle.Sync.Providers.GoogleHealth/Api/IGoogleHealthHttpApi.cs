@@ -1,0 +1,23 @@
+using Refit;
+
+namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
+
+/// <summary>
+/// The Google Health API v4 calls the connector makes. Lists always use the <c>users/me</c> parent (a numeric
+/// parent is refused). Answers are read raw: errors come in Google's JSON envelope and a page's points are
+/// parsed one by one so one malformed point cannot spoil the page.
+/// </summary>
+public interface IGoogleHealthHttpApi
+{
+    [Get("/v4/users/me/dataTypes/{dataType}/dataPoints")]
+    Task<HttpResponseMessage> ListDataPointsAsync(
+        [Header("Authorization")] string authorization,
+        string dataType,
+        [Query] string? filter,
+        [Query] int? pageSize,
+        [Query] string? pageToken,
+        CancellationToken cancellationToken);
+
+    [Get("/v4/users/me/identity")]
+    Task<HttpResponseMessage> GetIdentityAsync([Header("Authorization")] string authorization, CancellationToken cancellationToken);
+}

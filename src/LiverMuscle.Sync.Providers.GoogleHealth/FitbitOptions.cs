@@ -1,0 +1,82 @@
+using LiverMuscle.Sync.Normalization.Schema;
+
+namespace LiverMuscle.Sync.Providers.GoogleHealth;
+
+/// <summary>
+/// Section <c>Fitbit</c>: Fitbit data served by the Google Health API v4 — the Google OAuth client, the API's
+/// addresses, which exercise types count as strength training, and how far each run re-reads.
+/// </summary>
+public sealed class FitbitOptions
+{
+    /// <summary>The OAuth client id of the Google Cloud project (a "Web application" client).</summary>
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>The OAuth client secret (never logged).</summary>
+    public string ClientSecret { get; set; } = string.Empty;
+
+    /// <summary>Google Health API host. Default <c>https://health.googleapis.com</c>.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("https://health.googleapis.com");
+
+    /// <summary>Google's consent page. Default <c>https://accounts.google.com/o/oauth2/v2/auth</c>.</summary>
+    public Uri AuthorizeUrl { get; set; } = new("https://accounts.google.com/o/oauth2/v2/auth");
+
+    /// <summary>Google's token endpoint. Default <c>https://oauth2.googleapis.com/token</c>.</summary>
+    public Uri TokenUrl { get; set; } = new("https://oauth2.googleapis.com/token");
+
+    /// <summary>
+    /// Exercise types written as <c>strength_session</c>, with the session kind. Types not listed (including values
+    /// the API adds later) are ignored.
+    /// </summary>
+    public Dictionary<string, string> StrengthExerciseTypes { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["STRENGTH_TRAINING"] = SessionKinds.StrengthTraining,
+        ["WEIGHTLIFTING"] = SessionKinds.Weights,
+        ["WEIGHTS"] = SessionKinds.Weights,
+        ["FREE_WEIGHTS"] = SessionKinds.Weights,
+        ["WEIGHT_MACHINES"] = SessionKinds.Weights,
+        ["POWERLIFTING"] = SessionKinds.Weights,
+        ["BODY_WEIGHT"] = SessionKinds.Bodyweight,
+        ["CALISTHENICS"] = SessionKinds.Bodyweight,
+        ["TRX"] = SessionKinds.Bodyweight,
+        ["RESISTANCE_BANDS"] = SessionKinds.StrengthTraining,
+        ["FUNCTIONAL_STRENGTH_TRAINING"] = SessionKinds.StrengthTraining,
+        ["CORE_TRAINING"] = SessionKinds.StrengthTraining,
+        ["CIRCUIT_TRAINING"] = SessionKinds.CircuitTraining,
+        ["CROSSFIT"] = SessionKinds.CircuitTraining,
+        ["CROSS_TRAINING"] = SessionKinds.CircuitTraining,
+        ["BOOTCAMP"] = SessionKinds.CircuitTraining,
+    };
+
+    /// <summary>Sessions shorter than this are dropped (auto-detected blips of a minute or two). Default 5 minutes.</summary>
+    public TimeSpan MinimumSessionDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Local days of exercise and nutrition re-read on every run. Default 14.</summary>
+    public int ActivityWindowDays { get; set; } = 14;
+
+    /// <summary>Days of weight and body fat re-read on every run (by UTC time). Default 30.</summary>
+    public int BodyWindowDays { get; set; } = 30;
+
+    /// <summary>Days per backfill window, walked backwards from today. Default 30.</summary>
+    public int BackfillWindowDays { get; set; } = 30;
+
+    /// <summary>A backfill without a start date stops after this many empty windows in a row. Default 12.</summary>
+    public int BackfillStopAfterEmptyWindows { get; set; } = 12;
+
+    /// <summary>Unit of <c>weight</c> in a Fitbit export, which does not say: <c>kg</c> or <c>lb</c>. Default kg.</summary>
+    public string ExportWeightUnit { get; set; } = "kg";
+
+    /// <summary>Requests per minute per user; Google allows 300. Default 250.</summary>
+    public int RequestsPerMinutePerUser { get; set; } = 250;
+
+    /// <summary>Attempts for 429, 500, 502, 503, 504 and network errors. Default 4.</summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>First backoff delay when the answer names none. Default 1 s.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time limit of one HTTP request. Default 30 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public override string ToString() =>
+        $"FitbitOptions {{ ClientId = {ClientId}, ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***")}, ApiBaseUrl = {ApiBaseUrl} }}";
+}

@@ -1,0 +1,54 @@
+using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.GoogleHealth.Import;
+using LiverMuscle.Sync.Providers.GoogleHealth.Sync;
+using LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
+using LiverMuscle.Sync.Providers.Tokens;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace LiverMuscle.Sync.Providers.GoogleHealth;
+
+public static class FitbitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Fitbit connector on the Google Health API (section <c>Fitbit</c>): Google OAuth with PKCE, the
+    /// API client, the exercise, nutrition and body sources and the per-user request budget. Needs the provider
+    /// framework (<c>AddProviderFramework</c>) and a state store.
+    /// </summary>
+    public static IServiceCollection AddFitbit(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FitbitOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FitbitOptions>, FitbitOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        var perUser = configuration.GetValue(nameof(FitbitOptions.RequestsPerMinutePerUser), new FitbitOptions().RequestsPerMinutePerUser);
+        services.AddSingleton(new ProviderRateLimit(ProviderNames.Fitbit, PerApplication: null, PerUser: perUser, Window: TimeSpan.FromMinutes(1)));
+
+        services.AddRefitGeneratedClient<IGoogleHealthHttpApi>(GoogleHealthJsonContext.Default)
+            .ConfigureHttpClient((provider, client) =>
+            {
+                var options = provider.GetRequiredService<IOptions<FitbitOptions>>().Value;
+                client.BaseAddress = options.ApiBaseUrl;
+                client.Timeout = options.RequestTimeout;
+            });
+        services.AddHttpClient<GoogleTokenClient>((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<FitbitOptions>>().Value.RequestTimeout);
+
+        services.TryAddSingleton<GoogleHealthResiliencePipeline>();
+        services.TryAddSingleton<GoogleHealthApiClient>();
+        services.AddSingleton<IOAuthTokenClient>(provider => provider.GetRequiredService<GoogleTokenClient>());
+        services.TryAddSingleton<GoogleAuthorizationFlow>();
+        services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<GoogleAuthorizationFlow>());
+        services.TryAddSingleton<FitbitWrittenLedger>();
+        services.TryAddSingleton<FitbitExportImporter>();
+        services.TryAddSingleton<ExerciseSyncSource>();
+        services.TryAddSingleton<NutritionSyncSource>();
+        services.TryAddSingleton<BodySyncSource>();
+        services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<ExerciseSyncSource>());
+        services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<NutritionSyncSource>());
+        services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<BodySyncSource>());
+        return services;
+    }
+}

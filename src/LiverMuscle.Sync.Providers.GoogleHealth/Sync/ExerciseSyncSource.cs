@@ -1,0 +1,32 @@
+using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
+
+/// <summary>Exercise sessions by local start date (the only filter exercise accepts), 25 per page.</summary>
+public sealed class ExerciseSyncSource(
+    GoogleHealthApiClient client,
+    FitbitWrittenLedger ledger,
+    IUserStore users,
+    IOptions<FitbitOptions> options,
+    TimeProvider time,
+    ILogger<ExerciseSyncSource> logger) : GoogleHealthSyncSource(client, ledger, users, options, time, logger)
+{
+    public override string DataKind => FitbitDataKinds.Exercise;
+
+    protected override string Measurement => Measurements.StrengthSession;
+
+    protected override int WindowDays => Options.ActivityWindowDays;
+
+    protected override bool UsesLocalDates => true;
+
+    protected override async Task<WindowRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
+    {
+        var (points, errors) = await ListAsync(userId, "exercise", "exercise.interval.civil_start_time", civil: true, from, to, pageSize: 25, tally, cancellationToken);
+        var read = FitbitNormalizer.Exercises(userId, points, Options);
+        return read with { Errors = [.. errors, .. read.Errors] };
+    }
+}

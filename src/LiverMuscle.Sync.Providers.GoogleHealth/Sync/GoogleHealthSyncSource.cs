@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using LiverMuscle.Sync.Normalization;
+using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
+
+/// <summary>
+/// The window logic shared by the Fitbit sources. There is no change feed: an incremental run re-reads the last days
+/// in full, upserts what it finds and removes what vanished from the window; a targeted run (a push) does the same
+/// for the days it names; a backfill walks windows backwards to the start date (or until a long run of empty
+/// windows), saving after each window where it stands, so a restart does not read a finished window again.
+/// </summary>
+public abstract class GoogleHealthSyncSource(
+    GoogleHealthApiClient client,
+    FitbitWrittenLedger ledger,
+    IUserStore users,
+    IOptions<FitbitOptions> options,
+    TimeProvider time,
+    ILogger logger) : ISyncSource
+{
+    private const int MaxPages = 1000;
+
+    public string Provider => ProviderNames.Fitbit;
+
+    public abstract string DataKind { get; }
+
+    protected FitbitOptions Options => options.Value;
+
+    /// <summary>Days re-read by an incremental run.</summary>
+    protected abstract int WindowDays { get; }
+
+    /// <summary>True when windows are the user's local dates (civil time filters), false for UTC dates.</summary>
+    protected abstract bool UsesLocalDates { get; }
+
+    /// <summary>Reads the days [<paramref name="from"/>, <paramref name="to"/>) completely and normalises them.</summary>
+    protected abstract Task<WindowRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken);
+
+    /// <summary>What to write for records that vanished at the source: by default the points are deleted.</summary>
+    protected virtual (IReadOnlyList<Point> Points, IReadOnlyList<PointDeletion> Deletions) Vanished(string userId, IReadOnlyCollection<LedgerEntry> vanished, TimeZoneInfo zone) =>
+        ([], [.. vanished.Select(v => new PointDeletion(Measurement, new Dictionary<string, string> { [TagNames.User] = userId, [TagNames.Source] = Sources.Fitbit }, DateTimeOffset.FromUnixTimeSeconds(v.Unix), DateTimeOffset.FromUnixTimeSeconds(v.Unix)))]);
+
+    protected abstract string Measurement { get; }
+
+    public IAsyncEnumerable<SyncBatch> ReadAsync(SyncRequest request, CancellationToken cancellationToken) => request.Mode switch
+    {
+        SyncMode.Backfill => BackfillAsync(request, cancellationToken),
+        SyncMode.Targeted => TargetedAsync(request, cancellationToken),
+        _ => IncrementalAsync(request, cancellationToken),
+    };
+
+    /// <summary>Lists every data point of a type whose filter member falls in the days [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    protected async Task<(List<DataPointDto> Points, List<RecordError> Errors)> ListAsync(
+        string userId, string dataType, string filterMember, bool civil, DateOnly from, DateOnly to, int pageSize, RequestTally tally, CancellationToken cancellationToken)
+    {
+        var filter = civil
+            ? $"{filterMember} >= \"{Day(from)}\" AND {filterMember} < \"{Day(to)}\""
+            : $"{filterMember} >= \"{Day(from)}T00:00:00Z\" AND {filterMember} < \"{Day(to)}T00:00:00Z\"";
+        var points = new List<DataPointDto>();
+        var errors = new List<RecordError>();
+        string? token = null;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var response = await client.ListDataPointsAsync(userId, dataType, filter, pageSize, token, tally, cancellationToken);
+            var parsed = DataPointPage.Parse(dataType, response.Body);
+            points.AddRange(parsed.Points);
+            errors.AddRange(parsed.Errors);
+            if (parsed.NextPageToken is not { } next)
+            {
+                return (points, errors);
+            }
+
+            token = next;
+        }
+
+        throw new InvalidDataException($"Google Health kept answering {dataType} pages for {userId} after {MaxPages}; the window was not read to the end.");
+    }
+
+    private async IAsyncEnumerable<SyncBatch> IncrementalAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var zone = await ZoneAsync(request.UserId, cancellationToken);
+        var today = Today(zone);
+        await foreach (var batch in WindowAsync(request.UserId, today.AddDays(1 - WindowDays), today.AddDays(2), zone, null, null, today, cancellationToken))
+        {
+            yield return batch;
+        }
+    }
+
+    private async IAsyncEnumerable<SyncBatch> TargetedAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var zone = await ZoneAsync(request.UserId, cancellationToken);
+        var now = time.GetUtcNow();
+        var from = DateOnly.FromDateTime((request.Since ?? now.AddDays(-1)).UtcDateTime).AddDays(-1);
+        var to = DateOnly.FromDateTime((request.Until ?? now).UtcDateTime).AddDays(2);
+        await foreach (var batch in WindowAsync(request.UserId, from, to > from ? to : from.AddDays(1), zone, null, null, Today(zone), cancellationToken))
+        {
+            yield return batch;
+        }
+    }
+
+    private async IAsyncEnumerable<SyncBatch> BackfillAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var zone = await ZoneAsync(request.UserId, cancellationToken);
+        var today = Today(zone);
+        var since = request.Since is { } s ? DateOnly.FromDateTime(s.UtcDateTime) : (DateOnly?)null;
+        var cursor = FitbitBackfillCursor.Parse(request.Cursor);
+        if (cursor.At is null && cursor.Done is { } done && (since is null || done <= since))
+        {
+            // History is already complete back to that day.
+            yield return new SyncBatch([], [], [], request.Cursor, 0, new SyncProgress(1, 1));
+            yield break;
+        }
+
+        var step = Options.BackfillWindowDays;
+        var end = cursor.At is { } at && (since is null || at > since) ? at : today.AddDays(2);
+        var empty = cursor.At is null ? 0 : cursor.EmptyWindows;
+        var windowsDone = 0;
+        while (since is null ? empty < Options.BackfillStopAfterEmptyWindows : end > since)
+        {
+            var from = since is { } first && end.AddDays(-step) < first ? first : end.AddDays(-step);
+            var total = since is { } limit ? windowsDone + (int)Math.Ceiling((end.DayNumber - limit.DayNumber) / (double)step) : windowsDone + Options.BackfillStopAfterEmptyWindows - empty;
+            Log.Backfilling(logger, request.UserId, DataKind, windowsDone + 1, total, from);
+            var tally = new RequestTally();
+            var read = await ReadWindowAsync(request.UserId, from, end, zone, tally, cancellationToken);
+            empty = read.IsEmpty ? empty + 1 : 0;
+            windowsDone++;
+            var finished = since is { } limit2 ? from <= limit2 : empty >= Options.BackfillStopAfterEmptyWindows;
+            var next = finished ? new FitbitBackfillCursor(null, 0, from) : new FitbitBackfillCursor(from, empty, null);
+            var progress = new SyncProgress(windowsDone, finished ? windowsDone : Math.Max(total, windowsDone + 1));
+            await foreach (var batch in WriteWindowAsync(request.UserId, from, end, zone, read, next.Format(), progress, today, tally.Take(), cancellationToken))
+            {
+                yield return batch;
+            }
+
+            end = from;
+        }
+    }
+
+    private async IAsyncEnumerable<SyncBatch> WindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, string? cursor, SyncProgress? progress, DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var tally = new RequestTally();
+        var read = await ReadWindowAsync(userId, from, to, zone, tally, cancellationToken);
+        await foreach (var batch in WriteWindowAsync(userId, from, to, zone, read, cursor, progress, today, tally.Take(), cancellationToken))
+        {
+            yield return batch;
+        }
+    }
+
+    private async IAsyncEnumerable<SyncBatch> WriteWindowAsync(
+        string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, WindowRead read, string? cursor, SyncProgress? progress, DateOnly today, int requests,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var error in read.Errors)
+        {
+            Log.RecordSkipped(logger, userId, DataKind, error.RecordId, error.Reason);
+        }
+
+        var written = await ledger.GetAsync(userId, DataKind, cancellationToken);
+        var served = read.Records.Select(r => r.Id).Concat(read.Errors.Select(e => e.RecordId[(e.RecordId.LastIndexOf('/') + 1)..])).ToHashSet(StringComparer.Ordinal);
+        var vanished = written.Where(w => w.Value.Day >= from && w.Value.Day < to && !served.Contains(w.Key)).Select(w => w.Value).ToList();
+        if (vanished.Count > 0)
+        {
+            Log.Vanished(logger, userId, DataKind, vanished.Count);
+        }
+
+        var (replacements, deletions) = Vanished(userId, vanished, zone);
+        yield return new SyncBatch([.. read.Records.Select(r => r.Point), .. replacements], deletions, read.Errors, cursor, requests, progress);
+        await ledger.ReplaceWindowAsync(userId, DataKind, from, to, read.Records, today.AddDays(-WindowDays - 2), cancellationToken);
+    }
+
+    private async Task<TimeZoneInfo> ZoneAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(userId, cancellationToken);
+        return user is not null && TimeZoneInfo.TryFindSystemTimeZoneById(user.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+
+    private DateOnly Today(TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(UsesLocalDates ? TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime : time.GetUtcNow().UtcDateTime);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
