@@ -6,7 +6,7 @@ using LiverMuscle.Sync.Sinks.InfluxDb.Query;
 namespace LiverMuscle.Sync.Dashboards.Tests;
 
 /// <summary>Runs a dashboard's queries the way Grafana would send them and says which ones came back empty or failed.</summary>
-internal sealed class PanelQueries(IInfluxQueryClient client, SeededHistory history)
+internal sealed class PanelQueries(IInfluxQueryClient client, DateTimeOffset from, DateTimeOffset to)
 {
     /// <summary>Grafana's default for a panel without maxDataPoints: about the panel's width in pixels.</summary>
     private const int MaxDataPoints = 1000;
@@ -16,8 +16,6 @@ internal sealed class PanelQueries(IInfluxQueryClient client, SeededHistory hist
 
     public QueryContext ContextFor(Dashboard dashboard, Panel? panel, string user)
     {
-        var from = history.Start.AddDays(-1);
-        var to = history.Now.AddMinutes(30);
         var minimum = panel?.Interval is { } text ? ParseInterval(text) : TimeSpan.FromSeconds(1);
         var variables = dashboard.Templating.List.ToDictionary(
             v => v.Name,

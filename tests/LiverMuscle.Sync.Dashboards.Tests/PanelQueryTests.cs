@@ -12,7 +12,7 @@ namespace LiverMuscle.Sync.Dashboards.Tests;
 /// <summary>Every panel's InfluxQL, expanded as Grafana expands it, on a real InfluxDB holding a synced history.</summary>
 public sealed class PanelQueryTests(SeededInfluxFixture fixture) : IClassFixture<SeededInfluxFixture>
 {
-    private readonly PanelQueries _queries = new(fixture.Query, fixture.History);
+    private readonly PanelQueries _queries = new(fixture.Query, fixture.History.Start.AddDays(-1), fixture.History.Now.AddMinutes(30));
     private SeededHistory History => fixture.History;
 
     public static TheoryData<string> Uids => [.. DashboardCatalog.All.Select(d => d.Uid)];
