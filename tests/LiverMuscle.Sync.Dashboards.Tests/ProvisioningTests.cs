@@ -112,6 +112,18 @@ public sealed class ProvisioningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DatasourceNameTakenByAnotherUid_Is409_WithWhatToChange()
+    {
+        await using var harness = ProvisioningHarness.Create(_grafana.Url);
+        _grafana.Datasources["someone-elses"] = new JsonObject { ["uid"] = "someone-elses", ["name"] = "LiverMuscle InfluxDB", ["type"] = "influxdb" };
+
+        var error = await Assert.ThrowsAsync<GrafanaProvisioningException>(() => harness.Provisioner.ProvisionAsync(CancellationToken.None));
+
+        Assert.Contains("create datasource 'livermuscle-influx' (409)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Grafana:Datasource:Name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongToken_FailsWith401Message_NamingTheSetting()
     {
         await using var harness = ProvisioningHarness.Create(_grafana.Url, new Dictionary<string, string?> { ["Grafana:ServiceAccountToken"] = "glsa_wrong" });
