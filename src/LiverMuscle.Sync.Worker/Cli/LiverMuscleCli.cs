@@ -24,6 +24,7 @@ internal static class LiverMuscleCli
                      ProviderCommands.Backfill(),
                      ImportCommands.Create(),
                      DemoCommand.Create(),
+                     DashboardsCommands.Create(),
                  })
         {
             root.Subcommands.Add(command);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LiverMuscle.Sync.Dashboards.Provisioning;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.GoogleHealth;
@@ -86,6 +87,7 @@ internal static class WorkerHost
         services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
         services.AddProviderFramework(configuration.GetSection("Sync"));
         services.AddSyncPipeline(configuration.GetSection("Sync"));
+        services.AddGrafanaProvisioning(configuration);
         if (IsConfigured(configuration.GetSection("Withings")))
         {
             services.AddWithings(configuration.GetSection("Withings"));

@@ -1,0 +1,3 @@
+namespace LiverMuscle.Sync.Dashboards.Model;
+
+public sealed record AnnotationContainer(IReadOnlyList<AnnotationQuery> List);

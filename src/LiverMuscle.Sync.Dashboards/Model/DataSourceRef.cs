@@ -1,0 +1,9 @@
+namespace LiverMuscle.Sync.Dashboards.Model;
+
+public sealed record DataSourceRef(string Type, string Uid)
+{
+    public const string InfluxDbType = "influxdb";
+
+    /// <summary>Grafana's built-in annotation source.</summary>
+    public static DataSourceRef Grafana { get; } = new("grafana", "-- Grafana --");
+}

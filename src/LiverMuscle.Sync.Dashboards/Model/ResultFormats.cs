@@ -1,0 +1,7 @@
+namespace LiverMuscle.Sync.Dashboards.Model;
+
+public static class ResultFormats
+{
+    public const string TimeSeries = "time_series";
+    public const string Table = "table";
+}

@@ -1,0 +1,3 @@
+namespace LiverMuscle.Sync.Dashboards.Model;
+
+public sealed record Templating(IReadOnlyList<TemplateVariable> List);

@@ -1,0 +1,9 @@
+namespace LiverMuscle.Sync.Dashboards.Provisioning;
+
+public enum ProvisionOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+    Failed,
+}
