@@ -116,7 +116,8 @@ public abstract class GoogleHealthSyncSource(
         }
 
         var step = Options.BackfillWindowDays;
-        var end = cursor.At is { } at && (since is null || at > since) ? at : today.AddDays(2);
+        // Resume where a stopped backfill was, or extend a finished one further back from where it ended.
+        var end = cursor.At is { } at && (since is null || at > since) ? at : cursor.Done ?? today.AddDays(2);
         var empty = cursor.At is null ? 0 : cursor.EmptyWindows;
         var windowsDone = 0;
         while (since is null ? empty < Options.BackfillStopAfterEmptyWindows : end > since)
