@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using LiverMuscle.Sync.Pipeline;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Tokens;
+using LiverMuscle.Sync.Sandbox.GoogleHealth;
+using LiverMuscle.Sync.Sandbox.Withings;
+using LiverMuscle.Sync.Sinks.InfluxDb.Local;
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Worker.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiverMuscle.Sync.Worker.Demo;
+
+/// <summary>
+/// Everything the demo runs on: a private InfluxDB and state store in a temporary directory (unless configured), the
+/// Withings and Google Health sandboxes with synthetic history, and the worker's components pointed at them, with a
+/// demo user authorised at both through the real OAuth flows.
+/// </summary>
+internal sealed class DemoEnvironment : IAsyncDisposable
+{
+    private readonly DirectoryInfo _scratch;
+    private readonly LocalInfluxDbServer? _influx;
+
+    private DemoEnvironment(DirectoryInfo scratch, LocalInfluxDbServer? influx, WithingsSandbox withings, GoogleHealthSandbox google, WebApplication app, string userId)
+    {
+        _scratch = scratch;
+        _influx = influx;
+        Withings = withings;
+        Google = google;
+        App = app;
+        UserId = userId;
+    }
+
+    public WithingsSandbox Withings { get; }
+
+    public GoogleHealthSandbox Google { get; }
+
+    public WebApplication App { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public string UserId { get; }
+
+    public long WithingsUserId { get; private set; }
+
+    public string HealthUserId { get; private set; } = string.Empty;
+
+    public static async Task<DemoEnvironment> StartAsync(ParseResult parse, string userId, int days, TextWriter output, CancellationToken cancellationToken)
+    {
+        var scratch = Directory.CreateTempSubdirectory("livermuscle-demo-");
+        LocalInfluxDbServer? influx = null;
+        WithingsSandbox? withings = null;
+        GoogleHealthSandbox? google = null;
+        try
+        {
+            var configuration = WorkerHost.LoadConfiguration(parse);
+            var overrides = new Dictionary<string, string?>();
+            if (configuration["InfluxDb:Url"] is null)
+            {
+                influx = await LocalInfluxDbServer.StartNewAsync(Path.Combine(scratch.FullName, "influxdb"), cancellationToken);
+                overrides["InfluxDb:Url"] = influx.Url.ToString();
+                await output.WriteLineAsync($"Started a private InfluxDB at {influx.Url} (data in {influx.DataDirectory}).");
+            }
+
+            if (configuration["State:Path"] is null)
+            {
+                overrides["State:Path"] = Path.Combine(scratch.FullName, "state.db");
+            }
+
+            withings = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = days }, cancellationToken);
+            google = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = days }, cancellationToken);
+            await output.WriteLineAsync($"Started the Withings sandbox at {withings.BaseUrl} and the Google Health sandbox at {google.BaseUrl} ({days} days of synthetic history each).");
+            overrides["Withings:ClientId"] = withings.ClientId;
+            overrides["Withings:ClientSecret"] = withings.ClientSecret;
+            overrides["Withings:ApiBaseUrl"] = withings.BaseUrl.ToString();
+            overrides["Withings:AuthorizeUrl"] = withings.AuthorizeUrl.ToString();
+            overrides["Withings:TokenUrl"] = new Uri(withings.BaseUrl, "v2/oauth2").ToString();
+            overrides["Fitbit:ClientId"] = google.ClientId;
+            overrides["Fitbit:ClientSecret"] = google.ClientSecret;
+            overrides["Fitbit:ApiBaseUrl"] = google.BaseUrl.ToString();
+            overrides["Fitbit:AuthorizeUrl"] = google.AuthorizeUrl.ToString();
+            overrides["Fitbit:TokenUrl"] = google.TokenUrl.ToString();
+
+            var environment = new DemoEnvironment(scratch, influx, withings, google, WorkerHost.Build(parse, overrides), userId);
+            await environment.AuthorizeAsync(cancellationToken);
+            await output.WriteLineAsync($"Authorised user '{userId}' at both sandboxes (Withings user {environment.WithingsUserId}, Google Health user {environment.HealthUserId}).");
+            return environment;
+        }
+        catch
+        {
+            await DisposeAllAsync(scratch, influx, withings, google);
+            throw;
+        }
+    }
+
+    /// <summary>Backfills both providers through the real clients and sink, reporting each run.</summary>
+    public async Task<IReadOnlyList<SyncRunSummary>> BackfillAsync(int days, TextWriter output, CancellationToken cancellationToken)
+    {
+        var runner = Services.GetRequiredService<SyncRunner>();
+        var since = Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days - 1);
+        var summaries = new List<SyncRunSummary>();
+        foreach (var provider in new[] { ProviderNames.Withings, ProviderNames.Fitbit })
+        {
+            var summary = await runner.RunAsync(UserId, provider, SyncMode.Backfill, since, null, null, cancellationToken);
+            summaries.Add(summary);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Backfill of {provider}: {summary.Outcome.ToString().ToLowerInvariant()}, {summary.Records} points, {summary.Requests} requests."));
+            if (summary.Error is { } error)
+            {
+                await output.WriteLineAsync($"  {error}");
+            }
+        }
+
+        return summaries;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await DisposeAllAsync(_scratch, _influx, Withings, Google);
+    }
+
+    private async Task AuthorizeAsync(CancellationToken cancellationToken)
+    {
+        var time = Services.GetRequiredService<TimeProvider>();
+        var flows = Services.GetServices<IAuthorizationFlow>().ToDictionary(f => f.Provider, StringComparer.Ordinal);
+        WithingsUserId = long.Parse(await AuthorizeAsync(flows[ProviderNames.Withings], cancellationToken), CultureInfo.InvariantCulture);
+        HealthUserId = await AuthorizeAsync(flows[ProviderNames.Fitbit], cancellationToken);
+        await Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(UserId, TimeZoneInfo.Local.Id, time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>The browser's part of the flow: the sandboxes consent at once and redirect with a code.</summary>
+    private async Task<string> AuthorizeAsync(IAuthorizationFlow flow, CancellationToken cancellationToken)
+    {
+        var started = flow.Begin(UserId, new Uri("http://127.0.0.1/callback"), demo: false);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var redirect = await browser.GetAsync(started.AuthorizeUrl, cancellationToken);
+        var location = redirect.Headers.Location ?? throw new InvalidOperationException($"The {flow.Provider} sandbox's consent page answered {(int)redirect.StatusCode} without a redirect.");
+        var code = QueryHelpers.ParseQuery(location.Query)["code"].ToString();
+        var connection = await flow.CompleteAsync(UserId, code, started, cancellationToken);
+        return connection.Token!.ProviderUserId!;
+    }
+
+    private static async Task DisposeAllAsync(DirectoryInfo scratch, LocalInfluxDbServer? influx, WithingsSandbox? withings, GoogleHealthSandbox? google)
+    {
+        if (google is not null)
+        {
+            await google.DisposeAsync();
+        }
+
+        if (withings is not null)
+        {
+            await withings.DisposeAsync();
+        }
+
+        if (influx is not null)
+        {
+            await influx.DisposeAsync();
+        }
+
+        scratch.Delete(recursive: true);
+    }
+}
