@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace LiverMuscle.Sync.Alerts.Notifications.Webhook;
+
+/// <summary>The default webhook body.</summary>
+public sealed record WebhookPayload(
+    string IdempotencyKey,
+    string Kind,
+    string Rule,
+    string User,
+    string Status,
+    double? Value,
+    double? Threshold,
+    string Subject,
+    string Text,
+    DateTimeOffset Time,
+    string Disclaimer);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(WebhookPayload))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(double))]
+internal sealed partial class WebhookJsonContext : JsonSerializerContext;
