@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts.Rules;
 using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Markers.Catalog;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Alerts.Conditions;
 
 /// <summary>MarkerAbove and MarkerBelow: the latest value of a marker against a (possibly sex-specific) threshold.</summary>
-internal sealed class MarkerThresholdCondition(AlertRuleKind kind, LatestMarkerReader markers, IOptionsMonitor<MarkersOptions> profiles) : IRuleCondition
+internal sealed class MarkerThresholdCondition(AlertRuleKind kind, LatestMarkerReader markers, AdherenceService users, IOptionsMonitor<MarkersOptions> profiles) : IRuleCondition
 {
     public AlertRuleKind Kind => kind;
 
@@ -22,7 +23,7 @@ internal sealed class MarkerThresholdCondition(AlertRuleKind kind, LatestMarkerR
 
         var above = kind == AlertRuleKind.MarkerAbove;
         var unit = MarkerCatalog.Find(rule.Marker!)?.CanonicalUnit ?? string.Empty;
-        var date = latest.Time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = LocalCalendar.LocalDate(latest.Time, await users.ZoneOfAsync(userId, cancellationToken)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new Evaluation(above ? latest.Value > threshold : latest.Value < threshold, latest.Value, threshold.Value,
             string.Create(CultureInfo.InvariantCulture, $"Latest {rule.Marker} {latest.Value} {unit} ({date}) is {(above ? "above" : "below")} the notification threshold {threshold} {unit}."));
     }

@@ -20,6 +20,8 @@ internal static class LiverMuscleCli
                  {
                      StatusCommand.Create(),
                      DemoCommand.Create(),
+                     MarkersCommands.Create(),
+                     AlertsCommands.Create(),
                  })
         {
             root.Subcommands.Add(command);

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using LiverMuscle.Sync.Adherence;
+using LiverMuscle.Sync.Alerts;
+using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Sinks.InfluxDb;
@@ -71,6 +74,9 @@ internal static class WorkerHost
         services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
         services.AddProviderFramework(configuration.GetSection("Sync"));
         services.AddSyncPipeline(configuration.GetSection("Sync"));
+        services.AddHealthMarkers(configuration.GetSection("Markers"));
+        services.AddAdherence(configuration.GetSection("Adherence"));
+        services.AddAlerts(configuration.GetSection("Alerts"));
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag])
