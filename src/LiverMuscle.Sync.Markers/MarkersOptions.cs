@@ -15,6 +15,9 @@ public sealed class MarkerUserProfile
     /// <summary>Needed for FIB-4; without it no FIB-4 is computed.</summary>
     public DateOnly? BirthDate { get; set; }
 
+    /// <summary>Height in metres; needed for the appendicular muscle mass index.</summary>
+    public double? HeightM { get; set; }
+
     /// <summary><c>male</c> or <c>female</c>; optional.</summary>
     public string? Sex { get; set; }
 

@@ -19,6 +19,11 @@ internal sealed class MarkersOptionsValidator : IValidateOptions<MarkersOptions>
                 failures.Add($"Markers:Users:{user}:Sex must be 'male' or 'female', got '{profile.Sex}'.");
             }
 
+            if (profile.HeightM is < 0.5 or > 2.5)
+            {
+                failures.Add($"Markers:Users:{user}:HeightM must be in metres (0.5–2.5), got {profile.HeightM}.");
+            }
+
             if (profile.BirthDate is { Year: < 1900 })
             {
                 failures.Add($"Markers:Users:{user}:BirthDate {profile.BirthDate} is before 1900.");

@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Markers.Derived;
+using LiverMuscle.Sync.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,8 @@ public static class MarkersServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarkersOptions>, MarkersOptionsValidator>());
         services.TryAddSingleton<Fib4Calculator>();
         services.TryAddSingleton<MarkerRecorder>();
+        services.TryAddSingleton<AppendicularMuscleCalculator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncCompletedHandler, AppendicularMuscleSyncCompletedHandler>());
         return services;
     }
 }

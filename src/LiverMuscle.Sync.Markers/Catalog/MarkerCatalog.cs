@@ -40,5 +40,6 @@ public static class MarkerCatalog
         yield return new(MarkerIds.ChairStand5x, "5× chair stand", "s", [new("s", 1), new("sec", 1)], 1, 120, []);
         yield return new(MarkerIds.StairsClimbed, "Stairs climbed", "flights", [new("flights", 1), new("floors", 1)], 0, 500, []);
         yield return new(MarkerIds.Fib4, "FIB-4", "1", [new("1", 1)], 0, 100, []);
+        yield return new(MarkerIds.AppendicularMuscleIndex, "Appendicular muscle mass index", "kg/m2", [new("kg/m2", 1), new("kg/m^2", 1), new("kg/m²", 1)], 1, 25, []);
     }
 }

@@ -15,4 +15,7 @@ public static class MarkerIds
     public const string ChairStand5x = "chair_stand_5x";
     public const string StairsClimbed = "stairs_climbed";
     public const string Fib4 = "fib4";
+
+    /// <summary>Appendicular (arms + legs) muscle mass ÷ height², computed from segmental scans.</summary>
+    public const string AppendicularMuscleIndex = "ammi";
 }
