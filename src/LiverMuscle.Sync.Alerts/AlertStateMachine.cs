@@ -9,7 +9,8 @@ namespace LiverMuscle.Sync.Alerts;
 /// ok → pending → firing → resolved. Pending becomes firing once the condition has held for <c>For</c>; a firing
 /// alert is notified when it starts and again each <c>RepeatInterval</c>; its resolution is notified once. No data
 /// (a null evaluation) changes nothing. The firing state's <c>Since</c> is when it became due (pending start +
-/// <c>For</c>), so re-evaluating the same persisted state yields the same notification and idempotency key.
+/// <c>For</c>), so re-evaluating the same persisted state yields the same notification and idempotency key. A
+/// firing or resolution notification that no notifier delivered stays owed and is sent at the next evaluation.
 /// </summary>
 public static class AlertStateMachine
 {
@@ -51,6 +52,10 @@ public static class AlertStateMachine
         {
             AlertStatus.Pending => new AlertStep(next with { Status = AlertStatus.Ok, Since = now }, AlertStatus.Ok, null, current),
             AlertStatus.Firing => new AlertStep(next with { Status = AlertStatus.Resolved, Since = now }, AlertStatus.Resolved, NotificationKind.Resolved, current),
+
+            // The resolution could not be delivered before: owe it still, without a second transition.
+            AlertStatus.Resolved when current.LastNotifiedAt is null || current.LastNotifiedAt < current.Since =>
+                new AlertStep(next, null, NotificationKind.Resolved, current),
             _ => new AlertStep(next, null, null, current),
         };
 
