@@ -157,6 +157,11 @@ internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
             failures.Add($"{key}: '{address}' is not an e-mail address.");
         }
 
+        if (email.TrustedCertificateFile is { Length: > 0 } file && !File.Exists(file))
+        {
+            failures.Add($"{key}:TrustedCertificateFile '{file}' does not exist.");
+        }
+
         if (!string.IsNullOrEmpty(email.Username) && email.Password is null)
         {
             failures.Add($"{key}:Password is required when Username is set.");

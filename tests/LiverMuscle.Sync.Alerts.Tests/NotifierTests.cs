@@ -85,7 +85,6 @@ public sealed class NotifierTests
         {
             ["Alerts:Email:mail:Host"] = "127.0.0.1",
             ["Alerts:Email:mail:Port"] = smtp.Port.ToString(),
-            // aiosmtpd here speaks plain SMTP without AUTH; STARTTLS/TLS and AUTH go through MailKit's own code paths.
             ["Alerts:Email:mail:Security"] = "None",
             ["Alerts:Email:mail:From"] = "LiverMuscle <alerts@example.org>",
             ["Alerts:Email:mail:To:0"] = "coach@example.org",
@@ -106,6 +105,40 @@ public sealed class NotifierTests
         Assert.Contains(Disclaimer.Text, message.TextBody, StringComparison.Ordinal);
         Assert.Contains("<h2>Firing: ALT above range (alice)</h2>", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(["coach@example.org"], messages[1].Recipients);
+    }
+
+    [Fact]
+    public async Task Email_OverStartTlsWithAuth_IsDeliveredToAServerThatRequiresBoth()
+    {
+        using var smtp = await SmtpServer.StartAsync(tls: ("alerts", "mail-password"));
+        var settings = new Dictionary<string, string?>
+        {
+            ["Alerts:Email:mail:Host"] = "127.0.0.1",
+            ["Alerts:Email:mail:Port"] = smtp.Port.ToString(),
+            ["Alerts:Email:mail:Security"] = "StartTls",
+            ["Alerts:Email:mail:TrustedCertificateFile"] = smtp.CertificateFile,
+            ["Alerts:Email:mail:Username"] = "alerts",
+            ["Alerts:Email:mail:Password"] = "mail-password",
+            ["Alerts:Email:mail:From"] = "alerts@example.org",
+            ["Alerts:Email:mail:To:0"] = "coach@example.org",
+        };
+        await using var services = Services(settings);
+
+        await services.GetRequiredService<NotifierRegistry>().Find("mail")!.SendAsync(Notification(), CancellationToken.None);
+
+        var (message, recipients, session) = Assert.Single(smtp.Received());
+        Assert.Equal(["tls=yes", "login=alerts"], session);
+        Assert.Equal(["coach@example.org"], recipients);
+        Assert.Equal("[LiverMuscle] Firing: ALT above range (alice)", message.Subject);
+        Assert.DoesNotContain(services.GetFakeLogCollector().GetSnapshot(), r => r.Message.Contains("mail-password", StringComparison.Ordinal));
+
+        // Without trusting the server's certificate the connection is refused before any credentials are sent.
+        settings.Remove("Alerts:Email:mail:TrustedCertificateFile");
+        settings["Alerts:Email:mail:MaxRetries"] = "1";
+        settings["Alerts:Email:mail:RetryBaseDelay"] = "00:00:00.010";
+        await using var untrusting = Services(settings);
+        await Assert.ThrowsAsync<MailKit.Security.SslHandshakeException>(() => untrusting.GetRequiredService<NotifierRegistry>().Find("mail")!.SendAsync(Notification(), CancellationToken.None));
+        Assert.Single(smtp.Received());
     }
 
     [Fact]

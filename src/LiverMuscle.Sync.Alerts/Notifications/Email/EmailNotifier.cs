@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -15,12 +16,14 @@ internal sealed class EmailNotifier : INotifier
     private readonly EmailOptions _options;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly X509Certificate2? _trusted;
 
     public EmailNotifier(string name, EmailOptions options, TimeProvider time, ILogger logger)
     {
         Name = name;
         _options = options;
         _logger = logger;
+        _trusted = options.TrustedCertificateFile is { Length: > 0 } file ? X509Certificate2.CreateFromPem(File.ReadAllText(file)) : null;
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -51,6 +54,11 @@ internal sealed class EmailNotifier : INotifier
             async token =>
             {
                 using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
+                if (_trusted is not null)
+                {
+                    client.ServerCertificateValidationCallback = (_, certificate, _, errors) => CertificateTrust.Accept(certificate, errors, _trusted);
+                }
+
                 await client.ConnectAsync(_options.Host, _options.Port, Socket(_options.Security), token);
                 if (!string.IsNullOrEmpty(_options.Username))
                 {

@@ -11,6 +11,12 @@ public sealed class EmailOptions
     /// <summary>Default StartTls.</summary>
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
+    /// <summary>
+    /// A PEM certificate to trust as the root of the server's certificate (a private CA or a self-signed server) in
+    /// addition to the system's roots. The host name must still match.
+    /// </summary>
+    public string? TrustedCertificateFile { get; set; }
+
     /// <summary>Authenticate when set.</summary>
     public string? Username { get; set; }
 
