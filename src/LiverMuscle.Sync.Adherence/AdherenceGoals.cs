@@ -12,6 +12,3 @@ public sealed class AdherenceGoals
     /// <summary>Protein per kg body weight per day (default 1.2).</summary>
     public double? ProteinGPerKgPerDay { get; set; }
 }
-
-/// <summary>Goals with every value decided.</summary>
-public sealed record ResolvedGoals(int SessionsPerWeek, double? ResistanceMinutesPerWeek, double ProteinGPerKgPerDay);

@@ -63,9 +63,3 @@ public static class AlertStateMachine
             new(state with { Status = AlertStatus.Firing }, AlertStatus.Firing, NotificationKind.Firing, previous);
     }
 }
-
-/// <summary>
-/// The state to persist, the transition to record in <c>alert_event</c> (null: none) and the notification owed (null: none).
-/// <paramref name="Previous"/> is the state before the step.
-/// </summary>
-public sealed record AlertStep(AlertState State, AlertStatus? Transition, NotificationKind? Notification, AlertState Previous);

@@ -16,10 +16,3 @@ public static class Fib4
     public static Fib4Band Classify(double value, int age) =>
         value > HighCutoff ? Fib4Band.High : value < LowCutoff(age) ? Fib4Band.Low : Fib4Band.Indeterminate;
 }
-
-public enum Fib4Band
-{
-    Low,
-    Indeterminate,
-    High,
-}

@@ -84,6 +84,3 @@ public sealed class Fib4Calculator(IInfluxQueryClient query, IPointSink sink, IO
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Time).Select(r => (r.Time, r.Double(FieldNames.HealthMarker.Value)!.Value)).ToList(), StringComparer.Ordinal);
     }
 }
-
-/// <summary>One FIB-4 value: when, the value, the age used and its band.</summary>
-public sealed record Fib4Result(DateTimeOffset Time, double Value, int Age, Fib4Band Band);

@@ -2,6 +2,3 @@ namespace LiverMuscle.Sync.Markers.Import;
 
 /// <summary>The outcome of an import: how many values were stored and every input that was not, with its reason.</summary>
 public sealed record MarkerImportReport(int Stored, IReadOnlyList<MarkerImportError> Errors);
-
-/// <summary>What a reader produced from a file: inputs to store and the ones it could not read.</summary>
-public sealed record MarkerReadResult(IReadOnlyList<MarkerInput> Inputs, IReadOnlyList<MarkerImportError> Errors);

@@ -15,9 +15,3 @@ public sealed record WebhookPayload(
     string Text,
     DateTimeOffset Time,
     string Disclaimer);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(WebhookPayload))]
-[JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(double))]
-internal sealed partial class WebhookJsonContext : JsonSerializerContext;
