@@ -61,6 +61,21 @@ public sealed class NotifierTests
     }
 
     [Fact]
+    public async Task Webhook_429WithRetryAfter_WaitsAsLongAsTheReceiverAsks()
+    {
+        using var receiver = new WebhookReceiver(Secret, failFirst: 1) { RetryAfterSeconds = 1 };
+        await using var services = Services(Webhook(receiver.Url, Secret));
+
+        await services.GetRequiredService<NotifierRegistry>().Find("hook")!.SendAsync(Notification(), CancellationToken.None);
+
+        var arrivals = receiver.ArrivedAt.ToArray();
+        Assert.Equal(2, arrivals.Length);
+        // The configured backoff is 20 ms; the receiver asked for a second.
+        Assert.InRange(arrivals[1] - arrivals[0], TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(10));
+        Assert.Single(receiver.Accepted);
+    }
+
+    [Fact]
     public async Task Webhook_Template_ShapesTheBodyForChatReceivers()
     {
         using var receiver = new WebhookReceiver(Secret);

@@ -34,6 +34,12 @@ internal sealed class WebhookReceiver : IDisposable
 
     public int FailFirst { get; set; }
 
+    /// <summary>When set, failed attempts answer 429 with this <c>Retry-After</c> (seconds) instead of 503.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
+    /// <summary>When each attempt arrived.</summary>
+    public ConcurrentQueue<DateTimeOffset> ArrivedAt { get; } = new();
+
     public int Attempts => _attempts;
 
     /// <summary>Every attempt: the idempotency key seen and whether its signature was valid.</summary>
@@ -69,8 +75,14 @@ internal sealed class WebhookReceiver : IDisposable
             var json = JsonDocument.Parse(body).RootElement.Clone();
             var key = json.TryGetProperty("idempotency_key", out var k) ? k.GetString() : context.Request.Headers["Idempotency-Key"];
             Seen.Enqueue((key, valid));
+            ArrivedAt.Enqueue(DateTimeOffset.UtcNow);
             var attempt = Interlocked.Increment(ref _attempts);
-            context.Response.StatusCode = !valid ? 401 : attempt <= FailFirst ? 503 : 200;
+            context.Response.StatusCode = !valid ? 401 : attempt <= FailFirst ? (RetryAfterSeconds is null ? 503 : 429) : 200;
+            if (context.Response.StatusCode == 429)
+            {
+                context.Response.Headers["Retry-After"] = RetryAfterSeconds!.Value.ToString();
+            }
+
             if (context.Response.StatusCode == 200 && key is not null && _keys.TryAdd(key, true))
             {
                 Accepted.Enqueue(json);

@@ -12,6 +12,8 @@ internal sealed class WebhookNotifier : INotifier
 {
     public const string HttpClientName = "LiverMuscle.Sync.Alerts.Webhook";
 
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(1);
+
     private readonly WebhookOptions _options;
     private readonly IHttpClientFactory _clients;
     private readonly ILogger _logger;
@@ -30,6 +32,7 @@ internal sealed class WebhookNotifier : INotifier
                 Delay = options.RetryBaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, time)),
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
@@ -46,6 +49,14 @@ internal sealed class WebhookNotifier : INotifier
     }
 
     public string Name { get; }
+
+    /// <summary>The server's <c>Retry-After</c> (seconds or a date), at most a minute; null: the backoff decides.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time)
+    {
+        var header = response?.Headers.RetryAfter;
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
+        return delay is { } d ? TimeSpan.FromTicks(Math.Clamp(d.Ticks, 0, MaxRetryAfter.Ticks)) : null;
+    }
 
     public static bool IsRetryable(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
