@@ -25,6 +25,8 @@ internal static class LiverMuscleCli
                      ImportCommands.Create(),
                      DemoCommand.Create(),
                      DashboardsCommands.Create(),
+                     MarkersCommands.Create(),
+                     AlertsCommands.Create(),
                  })
         {
             root.Subcommands.Add(command);

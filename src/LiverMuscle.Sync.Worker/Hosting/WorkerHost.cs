@@ -1,5 +1,8 @@
 using System.CommandLine;
 using LiverMuscle.Sync.Dashboards.Provisioning;
+using LiverMuscle.Sync.Adherence;
+using LiverMuscle.Sync.Alerts;
+using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.GoogleHealth;
@@ -98,6 +101,9 @@ internal static class WorkerHost
             services.AddFitbit(configuration.GetSection("Fitbit"));
         }
 
+        services.AddHealthMarkers(configuration.GetSection("Markers"));
+        services.AddAdherence(configuration.GetSection("Adherence"));
+        services.AddAlerts(configuration.GetSection("Alerts"));
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag])

@@ -1,0 +1,25 @@
+using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Sinks.InfluxDb.Query;
+
+namespace LiverMuscle.Sync.Adherence;
+
+/// <summary>Reads the sessions, daily protein and weights of a time span of one user back from InfluxDB.</summary>
+public sealed class AdherenceReader(IInfluxQueryClient query)
+{
+    public async Task<WeekData> ReadAsync(string userId, DateTimeOffset from, DateTimeOffset to, TimeSpan weightLookback, CancellationToken cancellationToken)
+    {
+        var sessions = await query.QueryAsync(Select(Measurements.StrengthSession, "*", userId, from, to), cancellationToken);
+        var protein = await query.QueryAsync(Select(Measurements.NutritionDaily, InfluxQl.Identifier(FieldNames.NutritionDaily.ProteinG), userId, from, to), cancellationToken);
+        var weights = await query.QueryAsync(Select(Measurements.BodyComposition, InfluxQl.Identifier(FieldNames.BodyComposition.WeightKg), userId, from - weightLookback, to), cancellationToken);
+        return new WeekData(
+            sessions.Rows().Select(r => (r.Time, r.Double(FieldNames.StrengthSession.DurationS) ?? 0)).ToList(),
+            protein.Rows().Where(r => r.Double(FieldNames.NutritionDaily.ProteinG) is not null)
+                .Select(r => (r.Time, r.Double(FieldNames.NutritionDaily.ProteinG)!.Value)).ToList(),
+            weights.Rows().Where(r => r.Double(FieldNames.BodyComposition.WeightKg) is not null)
+                .Select(r => (r.Time, r.Double(FieldNames.BodyComposition.WeightKg)!.Value)).ToList());
+    }
+
+    private static string Select(string measurement, string fields, string userId, DateTimeOffset from, DateTimeOffset to) =>
+        $"SELECT {fields} FROM {InfluxQl.Identifier(measurement)} WHERE {InfluxQl.Identifier(TagNames.User)} = {InfluxQl.Literal(userId)} " +
+        $"AND time >= {InfluxQl.Time(from)} AND time < {InfluxQl.Time(to)}";
+}

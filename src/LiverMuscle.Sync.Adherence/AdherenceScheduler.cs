@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Adherence;
+
+/// <summary>Recomputes recent weeks of every user at start and then every <see cref="AdherenceOptions.RecomputeInterval"/>.</summary>
+internal sealed class AdherenceScheduler(AdherenceService adherence, IOptions<AdherenceOptions> options, TimeProvider time, ILogger<AdherenceScheduler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RecomputeInterval, time);
+        do
+        {
+            try
+            {
+                await adherence.RecomputeRecentAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.ScheduledRecomputeFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

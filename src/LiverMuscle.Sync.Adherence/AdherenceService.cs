@@ -1,0 +1,79 @@
+using System.Globalization;
+using LiverMuscle.Sync.Normalization;
+using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Adherence;
+
+/// <summary>Recomputes <c>adherence_weekly</c> of the local weeks a time span touches and writes the points.</summary>
+public sealed class AdherenceService(
+    AdherenceReader reader,
+    IPointSink sink,
+    IUserStore users,
+    IOptionsMonitor<AdherenceOptions> options,
+    TimeProvider time,
+    ILogger<AdherenceService> logger)
+{
+    /// <summary>Every local week overlapping [<paramref name="from"/>, <paramref name="to"/>] of the user.</summary>
+    public async Task<IReadOnlyList<AdherenceWeek>> RecomputeAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var zone = await ZoneOfAsync(userId, cancellationToken);
+        var settings = options.CurrentValue;
+        var goals = settings.GoalsOf(userId);
+        var weeks = new List<AdherenceWeek>();
+        foreach (var weekStart in LocalCalendar.WeeksBetween(from, to, zone))
+        {
+            var start = LocalCalendar.StartOfDayUtc(weekStart, zone);
+            var end = LocalCalendar.StartOfDayUtc(weekStart.AddDays(7), zone);
+            var data = await reader.ReadAsync(userId, start, end, settings.WeightLookback, cancellationToken);
+            weeks.Add(AdherenceCalculator.Compute(userId, weekStart, zone, goals, data));
+        }
+
+        if (weeks.Count > 0)
+        {
+            await sink.WriteAsync(weeks.Select(ToPoint).ToList(), cancellationToken);
+            Log.Recomputed(logger, userId, weeks.Count, weeks[0].WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        return weeks;
+    }
+
+    /// <summary>The current and the previous <see cref="AdherenceOptions.RecomputeWeeks"/> − 1 weeks of every user.</summary>
+    public async Task RecomputeRecentAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var from = now.AddDays(-7 * (options.CurrentValue.RecomputeWeeks - 1));
+        foreach (var user in await users.ListAsync(cancellationToken))
+        {
+            await RecomputeAsync(user.Id, from, now, cancellationToken);
+        }
+    }
+
+    /// <summary>The user's week containing <paramref name="instant"/>, without writing it.</summary>
+    public async Task<AdherenceWeek> ComputeWeekAsync(string userId, DateTimeOffset instant, CancellationToken cancellationToken)
+    {
+        var zone = await ZoneOfAsync(userId, cancellationToken);
+        var settings = options.CurrentValue;
+        var weekStart = LocalCalendar.WeekStart(LocalCalendar.LocalDate(instant, zone));
+        var data = await reader.ReadAsync(userId, LocalCalendar.StartOfDayUtc(weekStart, zone), LocalCalendar.StartOfDayUtc(weekStart.AddDays(7), zone), settings.WeightLookback, cancellationToken);
+        return AdherenceCalculator.Compute(userId, weekStart, zone, settings.GoalsOf(userId), data);
+    }
+
+    public async Task<TimeZoneInfo> ZoneOfAsync(string userId, CancellationToken cancellationToken) =>
+        await users.GetAsync(userId, cancellationToken) is { } user ? TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone) : TimeZoneInfo.Utc;
+
+    private static Point ToPoint(AdherenceWeek week) => PointBuilder.For(Measurements.AdherenceWeekly)
+        .Tag(TagNames.User, week.UserId)
+        .Field(FieldNames.AdherenceWeekly.Sessions, (long)week.Sessions)
+        .Field(FieldNames.AdherenceWeekly.SessionsGoal, (long)week.SessionsGoal)
+        .Field(FieldNames.AdherenceWeekly.ResistanceMin, week.ResistanceMinutes)
+        .Field(FieldNames.AdherenceWeekly.ProteinDaysMet, (long)week.ProteinDaysMet)
+        .Field(FieldNames.AdherenceWeekly.ProteinDaysLogged, (long)week.ProteinDaysLogged)
+        .Field(FieldNames.AdherenceWeekly.ProteinGoalGPerKg, week.ProteinGoalGPerKg)
+        .Field(FieldNames.AdherenceWeekly.ScorePct, week.ScorePct)
+        .Field(FieldNames.AdherenceWeekly.LocalDate, week.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        .At(week.WeekStartUtc)
+        .Build();
+}

@@ -1,0 +1,49 @@
+using LiverMuscle.Sync.Adherence;
+using LiverMuscle.Sync.Alerts.Conditions;
+using LiverMuscle.Sync.Alerts.Notifications;
+using LiverMuscle.Sync.Alerts.Notifications.Webhook;
+using LiverMuscle.Sync.Alerts.Rules;
+using LiverMuscle.Sync.Alerts.Summary;
+using LiverMuscle.Sync.Markers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Alerts;
+
+public static class AlertsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Alert rules, their evaluator (hosted, on a schedule), notifiers and the weekly summary (section <c>Alerts</c>).
+    /// Needs the InfluxDB sink, the state store, <c>AddAdherence</c> and <c>AddHealthMarkers</c>.
+    /// </summary>
+    public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AlertsOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(WebhookNotifier.HttpClientName);
+        services.TryAddSingleton<LatestMarkerReader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, SessionsBehindCondition>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, ProteinBelowGoalCondition>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, MuscleMassDropCondition>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, Fib4BandCondition>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, SourceSilentCondition>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, NeedsReauthorizationCondition>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, InfluxQlCondition>());
+        foreach (var kind in new[] { AlertRuleKind.MarkerAbove, AlertRuleKind.MarkerBelow })
+        {
+            services.AddSingleton<IRuleCondition>(provider => new MarkerThresholdCondition(
+                kind, provider.GetRequiredService<LatestMarkerReader>(), provider.GetRequiredService<AdherenceService>(), provider.GetRequiredService<IOptionsMonitor<MarkersOptions>>()));
+        }
+
+        services.TryAddSingleton<NotifierRegistry>();
+        services.TryAddSingleton<AlertEvaluator>();
+        services.TryAddSingleton<WeeklySummaryBuilder>();
+        services.TryAddSingleton<WeeklySummaryService>();
+        services.AddHostedService<AlertEvaluationService>();
+        services.AddHostedService(provider => provider.GetRequiredService<WeeklySummaryService>());
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using LiverMuscle.Sync.Adherence;
+using LiverMuscle.Sync.Alerts.Rules;
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Alerts.Conditions;
+
+internal sealed class SessionsBehindCondition(AdherenceService adherence, AdherenceReader reader, IOptionsMonitor<AdherenceOptions> goals) : IRuleCondition
+{
+    public AlertRuleKind Kind => AlertRuleKind.SessionsBehind;
+
+    public async Task<Evaluation?> EvaluateAsync(AlertRuleOptions rule, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zone = await adherence.ZoneOfAsync(userId, cancellationToken);
+        var today = LocalCalendar.LocalDate(now, zone);
+        var monday = LocalCalendar.WeekStart(today);
+        var goal = rule.Threshold ?? goals.CurrentValue.GoalsOf(userId).SessionsPerWeek;
+        var data = await reader.ReadAsync(userId, LocalCalendar.StartOfDayUtc(monday, zone), now.AddSeconds(1), TimeSpan.Zero, cancellationToken);
+        var sessions = data.Sessions.Count;
+        var judged = today.DayNumber - monday.DayNumber >= ((int)rule.Weekday + 6) % 7;
+        var weekday = rule.Weekday.ToString();
+        return new Evaluation(judged && sessions < goal, sessions, goal,
+            string.Create(CultureInfo.InvariantCulture, $"{sessions} resistance session(s) this week by {weekday}; goal {goal}."));
+    }
+}

@@ -1,0 +1,10 @@
+namespace LiverMuscle.Sync.Alerts.Notifications;
+
+public enum NotificationKind
+{
+    Firing,
+    Repeat,
+    Resolved,
+    Test,
+    WeeklySummary,
+}

@@ -1,0 +1,9 @@
+namespace LiverMuscle.Sync.Alerts.Rules;
+
+public enum Comparison
+{
+    Above,
+    AtOrAbove,
+    Below,
+    AtOrBelow,
+}

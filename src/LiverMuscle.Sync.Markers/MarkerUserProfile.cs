@@ -1,0 +1,26 @@
+namespace LiverMuscle.Sync.Markers;
+
+/// <summary>What is known of one user under <c>Markers:Users:ID</c>.</summary>
+public sealed class MarkerUserProfile
+{
+    /// <summary>Needed for FIB-4; without it no FIB-4 is computed.</summary>
+    public DateOnly? BirthDate { get; set; }
+
+    /// <summary>Height in metres; needed for the appendicular muscle mass index.</summary>
+    public double? HeightM { get; set; }
+
+    /// <summary><c>male</c> or <c>female</c>; optional.</summary>
+    public string? Sex { get; set; }
+
+    /// <summary>Whole years of age on <paramref name="date"/>.</summary>
+    public int? AgeOn(DateOnly date)
+    {
+        if (BirthDate is not { } birth)
+        {
+            return null;
+        }
+
+        var age = date.Year - birth.Year;
+        return date < birth.AddYears(age) ? age - 1 : age;
+    }
+}
