@@ -72,8 +72,13 @@ public sealed class DashboardsCommandTests : IDisposable
         Assert.All(pngs, png =>
         {
             var bytes = File.ReadAllBytes(png);
-            Assert.True(bytes.Length > 5_000, $"{png} is only {bytes.Length} bytes");
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+
+            // Every demo run succeeds, so only the table of failed runs is empty; every other panel draws data.
+            if (!png.EndsWith("recent-failed-or-partial-runs.png", StringComparison.Ordinal))
+            {
+                Assert.True(bytes.Length > 5_000, $"{png} is only {bytes.Length} bytes");
+            }
         });
         Assert.Contains("Rendered 28 panels", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(stdout.Split('\n'), line => line.StartsWith("  livermuscle-", StringComparison.Ordinal));

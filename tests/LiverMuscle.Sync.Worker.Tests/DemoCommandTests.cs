@@ -34,6 +34,10 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.InRange(int.Parse(rows[2].Groups["written"].Value), 20, 60);
         Assert.InRange(int.Parse(rows[3].Groups["written"].Value), 60, 121);
         Assert.Matches(@"Requests used: \d+ \(Withings allows 120 per minute per application", output);
+        Assert.Matches(@"Blood work, scans and strength tests: 16 values stored \(0 refused\); derived values \(FIB-4, muscle mass index\): [1-9]", output);
+        Assert.Matches(@"Weekly adherence computed after the syncs: 1[78] weeks", output);
+        Assert.Matches(@"  alt-above-range +firing — Latest alt 42 U/L", output);
+        Assert.Contains("notification thresholds, not diagnoses", output, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^  (?<label>[a-z -]+?)\s+(?<written>\d+) /\s+(?<counted>\d+)$", RegexOptions.Multiline)]

@@ -25,7 +25,7 @@ internal static class DashboardsCommands
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for the PNG files.", DefaultValueFactory = _ => new DirectoryInfo("dashboard-preview") };
         var user = new Option<string>("--user") { Description = "The user the $user variable selects.", DefaultValueFactory = _ => "demo" };
         var days = new Option<int>("--days") { Description = "Time range to draw, in days back from now.", DefaultValueFactory = _ => 180 };
-        var demo = new Option<bool>("--demo") { Description = "Draw from a private InfluxDB filled with a synthetic history instead of InfluxDb:Url." };
+        var demo = new Option<bool>("--demo") { Description = "Draw from what the demo writes (both sandboxes synced, blood work, adherence, alerts) instead of InfluxDb:Url." };
         var command = new Command("preview", "Render every dashboard panel as a PNG from the data in InfluxDB, for a look without Grafana.") { output, user, days, demo };
         command.SetAction((parse, cancellationToken) => PreviewRunner.RunAsync(parse, parse.GetValue(output)!, parse.GetValue(user)!, parse.GetValue(days), parse.GetValue(demo), Console.Out, cancellationToken));
         return command;

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using LiverMuscle.Sync.Alerts;
+using LiverMuscle.Sync.Markers;
+using LiverMuscle.Sync.Markers.Import;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.Tokens;
@@ -17,7 +20,7 @@ namespace LiverMuscle.Sync.Worker.Demo;
 /// <summary>
 /// Everything the demo runs on: a private InfluxDB and state store in a temporary directory (unless configured), the
 /// Withings and Google Health sandboxes with synthetic history, and the worker's components pointed at them, with a
-/// demo user authorised at both through the real OAuth flows.
+/// demo user authorised at both through the real OAuth flows, a marker profile and a few alert rules.
 /// </summary>
 internal sealed class DemoEnvironment : IAsyncDisposable
 {
@@ -83,6 +86,10 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             overrides["Fitbit:ApiBaseUrl"] = google.BaseUrl.ToString();
             overrides["Fitbit:AuthorizeUrl"] = google.AuthorizeUrl.ToString();
             overrides["Fitbit:TokenUrl"] = google.TokenUrl.ToString();
+            foreach (var (key, value) in DemoProfile.Settings(userId))
+            {
+                overrides[key] = value;
+            }
 
             var environment = new DemoEnvironment(scratch, influx, withings, google, WorkerHost.Build(parse, overrides), userId);
             await environment.AuthorizeAsync(cancellationToken);
@@ -115,6 +122,27 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
         return summaries;
     }
+
+    /// <summary>Quarterly blood work, scans and strength tests over the demo's days, through the real marker recorder (FIB-4 follows).</summary>
+    public async Task<MarkerImportReport> AddBloodWorkAsync(int days, CancellationToken cancellationToken)
+    {
+        var recorder = Services.GetRequiredService<MarkerRecorder>();
+        var today = DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var stored = 0;
+        var errors = new List<MarkerImportError>();
+        foreach (var (date, marker, value, unit) in DemoProfile.BloodWork(today, days))
+        {
+            var report = await recorder.AddAsync(UserId, marker, value, unit, MarkerTime.OfDate(date), cancellationToken);
+            stored += report.Stored;
+            errors.AddRange(report.Errors);
+        }
+
+        return new MarkerImportReport(stored, errors);
+    }
+
+    /// <summary>One evaluation of the demo's alert rules, saving states and writing <c>alert_event</c> like the worker does.</summary>
+    public Task<IReadOnlyList<AlertOutcome>> EvaluateAlertsAsync(CancellationToken cancellationToken) =>
+        Services.GetRequiredService<AlertEvaluator>().EvaluateAsync(dryRun: false, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

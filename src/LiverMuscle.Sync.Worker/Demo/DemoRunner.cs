@@ -29,6 +29,8 @@ internal static class DemoRunner
         var clock = Stopwatch.StartNew();
         await using var demo = await DemoEnvironment.StartAsync(parse, userId, days, output, cancellationToken);
         var summaries = await demo.BackfillAsync(days, output, cancellationToken);
+        var bloodWork = await demo.AddBloodWorkAsync(days, cancellationToken);
+        var alerts = await demo.EvaluateAlertsAsync(cancellationToken);
 
         var services = demo.Services;
         var influx = services.GetRequiredService<IOptions<InfluxDbOptions>>().Value;
@@ -47,6 +49,16 @@ internal static class DemoRunner
             await count.CountAsync(Sources.Fitbit, Measurements.NutritionDaily, FieldNames.NutritionDaily.ProteinG, cancellationToken));
         await WriteRowAsync(output, "fitbit weigh-ins", google.Weights(demo.HealthUserId).Count,
             await count.CountAsync(Sources.Fitbit, Measurements.BodyComposition, FieldNames.BodyComposition.WeightKg, cancellationToken));
+        var derived = await count.CountAsync(Sources.Computed, Measurements.HealthMarker, FieldNames.HealthMarker.Value, cancellationToken);
+        var weeks = await count.CountAsync(null, Measurements.AdherenceWeekly, FieldNames.AdherenceWeekly.ScorePct, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Blood work, scans and strength tests: {bloodWork.Stored} values stored ({bloodWork.Errors.Count} refused); derived values (FIB-4, muscle mass index): {derived}."));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Weekly adherence computed after the syncs: {weeks} weeks."));
+        await output.WriteLineAsync("Alert rules after one evaluation (notification thresholds, not diagnoses):");
+        foreach (var outcome in alerts)
+        {
+            await output.WriteLineAsync($"  {outcome.RuleId,-24} {outcome.After.ToString().ToLowerInvariant()}{(outcome.Evaluation is { } e ? " — " + e.Summary : string.Empty)}");
+        }
+
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"Requests used: {summaries.Sum(s => s.Requests)} (Withings allows {WithingsServiceCollectionExtensions.RateLimit.PerApplication} per minute per application, Google Health 300 per minute per user); done in {clock.Elapsed.TotalSeconds:F1} s."));
@@ -58,10 +70,11 @@ internal static class DemoRunner
 
     private sealed class Counter(IInfluxQueryClient query, string userId)
     {
-        public async Task<long> CountAsync(string source, string measurement, string field, CancellationToken cancellationToken)
+        public async Task<long> CountAsync(string? source, string measurement, string field, CancellationToken cancellationToken)
         {
+            var bySource = source is null ? string.Empty : $" AND {InfluxQl.Identifier(TagNames.Source)} = {InfluxQl.Literal(source)}";
             var result = await query.QueryAsync(
-                $"SELECT count({InfluxQl.Identifier(field)}) FROM {InfluxQl.Identifier(measurement)} WHERE {InfluxQl.Identifier(TagNames.User)} = {InfluxQl.Literal(userId)} AND {InfluxQl.Identifier(TagNames.Source)} = {InfluxQl.Literal(source)}",
+                $"SELECT count({InfluxQl.Identifier(field)}) FROM {InfluxQl.Identifier(measurement)} WHERE {InfluxQl.Identifier(TagNames.User)} = {InfluxQl.Literal(userId)}{bySource}",
                 cancellationToken);
             return result.Series.Count == 0 ? 0 : result.Series[0].Values[0][1].GetInt64();
         }
