@@ -115,23 +115,23 @@ public abstract class GoogleHealthSyncSource(
             yield break;
         }
 
-        var step = Options.BackfillWindowDays;
+        var (step, stopAfter) = (Options.BackfillWindowDays, Options.BackfillStopAfterEmptyWindows);
         // Resume where a stopped backfill was, or extend a finished one further back from where it ended.
         var end = cursor.At is { } at && (since is null || at > since) ? at : cursor.Done ?? today.AddDays(2);
         var empty = cursor.At is null ? 0 : cursor.EmptyWindows;
         var windowsDone = 0;
-        while (since is null ? empty < Options.BackfillStopAfterEmptyWindows : end > since)
+        while (since is { } first ? end > first : empty < stopAfter)
         {
-            var from = since is { } first && end.AddDays(-step) < first ? first : end.AddDays(-step);
-            var total = since is { } limit ? windowsDone + (int)Math.Ceiling((end.DayNumber - limit.DayNumber) / (double)step) : windowsDone + Options.BackfillStopAfterEmptyWindows - empty;
-            Log.Backfilling(logger, request.UserId, DataKind, windowsDone + 1, total, from);
+            var from = since is { } limit && end.AddDays(-step) < limit ? limit : end.AddDays(-step);
+            var left = since is { } start ? (int)Math.Ceiling((end.DayNumber - start.DayNumber) / (double)step) : stopAfter - empty;
+            Log.Backfilling(logger, request.UserId, DataKind, windowsDone + 1, windowsDone + left, from);
             var tally = new RequestTally();
             var read = await ReadWindowAsync(request.UserId, from, end, zone, tally, cancellationToken);
             empty = read.IsEmpty ? empty + 1 : 0;
             windowsDone++;
-            var finished = since is { } limit2 ? from <= limit2 : empty >= Options.BackfillStopAfterEmptyWindows;
+            var finished = since is { } oldest ? from <= oldest : empty >= stopAfter;
             var next = finished ? new FitbitBackfillCursor(null, 0, from) : new FitbitBackfillCursor(from, empty, null);
-            var progress = new SyncProgress(windowsDone, finished ? windowsDone : Math.Max(total, windowsDone + 1));
+            var progress = new SyncProgress(windowsDone, finished ? windowsDone : Math.Max(windowsDone - 1 + left, windowsDone + 1));
             await foreach (var batch in WriteWindowAsync(request.UserId, from, end, zone, read, next.Format(), progress, today, tally.Take(), cancellationToken))
             {
                 yield return batch;
