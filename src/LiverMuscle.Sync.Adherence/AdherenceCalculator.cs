@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Adherence;
 
 /// <summary>
-/// The weekly adherence arithmetic. A protein day is logged when protein was recorded for that local day, and met
+/// The weekly adherence arithmetic. Overlapping sessions (the same workout from two sources) count once. A protein day is logged when protein was recorded for that local day, and met
 /// when protein ÷ the latest weight on or before that day reaches the goal. The score is the mean of the goals'
 /// fulfilment (sessions ÷ goal, capped at 1; protein days met ÷ 7; minutes ÷ goal when a minutes goal is set), in %.
 /// </summary>
@@ -11,8 +11,8 @@ public static class AdherenceCalculator
     {
         var start = LocalCalendar.StartOfDayUtc(weekStart, zone);
         var end = LocalCalendar.StartOfDayUtc(weekStart.AddDays(7), zone);
-        var sessions = data.Sessions.Where(s => s.Start >= start && s.Start < end).ToList();
-        var minutes = Math.Round(sessions.Sum(s => s.DurationS) / 60.0, 2);
+        var sessions = Merge(data.Sessions.Where(s => s.Start >= start && s.Start < end));
+        var minutes = Math.Round(sessions.Sum(s => (s.End - s.Start).TotalSeconds) / 60.0, 2);
 
         var weights = data.Weights.OrderBy(w => w.Time).ToList();
         var proteinByDay = data.Protein
@@ -48,5 +48,28 @@ public static class AdherenceCalculator
 
         return new AdherenceWeek(userId, weekStart, start, sessions.Count, goals.SessionsPerWeek, minutes, met, logged,
             goals.ProteinGPerKgPerDay, Math.Round(parts.Average() * 100, 1));
+    }
+
+    /// <summary>
+    /// One workout recorded by two sources (a watch and the scale maker's app) gives two overlapping sessions: they
+    /// count as one, lasting the time they cover together.
+    /// </summary>
+    private static List<(DateTimeOffset Start, DateTimeOffset End)> Merge(IEnumerable<(DateTimeOffset Start, double DurationS)> sessions)
+    {
+        var merged = new List<(DateTimeOffset Start, DateTimeOffset End)>();
+        foreach (var (from, seconds) in sessions.OrderBy(s => s.Start))
+        {
+            var to = from.AddSeconds(Math.Max(0, seconds));
+            if (merged.Count > 0 && from < merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, to > merged[^1].End ? to : merged[^1].End);
+            }
+            else
+            {
+                merged.Add((from, to));
+            }
+        }
+
+        return merged;
     }
 }
