@@ -1,3 +1,5 @@
+using LiverMuscle.Sync.Normalization;
+
 namespace LiverMuscle.Sync.Adherence;
 
 /// <summary>

@@ -19,7 +19,7 @@ public sealed class AdherenceService(
     /// <summary>Every local week overlapping [<paramref name="from"/>, <paramref name="to"/>] of the user.</summary>
     public async Task<IReadOnlyList<AdherenceWeek>> RecomputeAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var zone = await ZoneOfAsync(userId, cancellationToken);
+        var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var settings = options.CurrentValue;
         var goals = settings.GoalsOf(userId);
         var weeks = new List<AdherenceWeek>();
@@ -54,15 +54,12 @@ public sealed class AdherenceService(
     /// <summary>The user's week containing <paramref name="instant"/>, without writing it.</summary>
     public async Task<AdherenceWeek> ComputeWeekAsync(string userId, DateTimeOffset instant, CancellationToken cancellationToken)
     {
-        var zone = await ZoneOfAsync(userId, cancellationToken);
+        var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var settings = options.CurrentValue;
         var weekStart = LocalCalendar.WeekStart(LocalCalendar.LocalDate(instant, zone));
         var data = await reader.ReadAsync(userId, LocalCalendar.StartOfDayUtc(weekStart, zone), LocalCalendar.StartOfDayUtc(weekStart.AddDays(7), zone), settings.WeightLookback, cancellationToken);
         return AdherenceCalculator.Compute(userId, weekStart, zone, settings.GoalsOf(userId), data);
     }
-
-    public async Task<TimeZoneInfo> ZoneOfAsync(string userId, CancellationToken cancellationToken) =>
-        await users.GetAsync(userId, cancellationToken) is { } user ? TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone) : TimeZoneInfo.Utc;
 
     private static Point ToPoint(AdherenceWeek week) => PointBuilder.For(Measurements.AdherenceWeekly)
         .Tag(TagNames.User, week.UserId)

@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts.Conditions;
 using LiverMuscle.Sync.Alerts.Notifications;
@@ -35,7 +36,7 @@ public static class AlertsServiceCollectionExtensions
         foreach (var kind in new[] { AlertRuleKind.MarkerAbove, AlertRuleKind.MarkerBelow })
         {
             services.AddSingleton<IRuleCondition>(provider => new MarkerThresholdCondition(
-                kind, provider.GetRequiredService<LatestMarkerReader>(), provider.GetRequiredService<AdherenceService>(), provider.GetRequiredService<IOptionsMonitor<MarkersOptions>>()));
+                kind, provider.GetRequiredService<LatestMarkerReader>(), provider.GetRequiredService<IUserStore>(), provider.GetRequiredService<IOptionsMonitor<MarkersOptions>>()));
         }
 
         services.TryAddSingleton<NotifierRegistry>();

@@ -31,7 +31,7 @@ public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calcul
 
     public async Task<MarkerImportReport> StoreAsync(string userId, MarkerReadResult read, CancellationToken cancellationToken)
     {
-        var zone = await ZoneOfAsync(userId, cancellationToken);
+        var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var errors = new List<MarkerImportError>(read.Errors);
         var points = new List<Point>();
         var locations = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -69,7 +69,4 @@ public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calcul
 
         return new MarkerImportReport(stored, errors.OrderBy(e => e.Location, StringComparer.Ordinal).ToList());
     }
-
-    private async Task<TimeZoneInfo> ZoneOfAsync(string userId, CancellationToken cancellationToken) =>
-        await users.GetAsync(userId, cancellationToken) is { } user ? TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone) : TimeZoneInfo.Utc;
 }

@@ -1,5 +1,6 @@
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Normalization;
 using System.Globalization;
-using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts.Rules;
 using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Markers.Catalog;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Alerts.Conditions;
 
 /// <summary>MarkerAbove and MarkerBelow: the latest value of a marker against a (possibly sex-specific) threshold.</summary>
-internal sealed class MarkerThresholdCondition(AlertRuleKind kind, LatestMarkerReader markers, AdherenceService users, IOptionsMonitor<MarkersOptions> profiles) : IRuleCondition
+internal sealed class MarkerThresholdCondition(AlertRuleKind kind, LatestMarkerReader markers, IUserStore users, IOptionsMonitor<MarkersOptions> profiles) : IRuleCondition
 {
     public AlertRuleKind Kind => kind;
 
@@ -23,7 +24,7 @@ internal sealed class MarkerThresholdCondition(AlertRuleKind kind, LatestMarkerR
 
         var above = kind == AlertRuleKind.MarkerAbove;
         var unit = MarkerCatalog.Find(rule.Marker!)?.CanonicalUnit ?? string.Empty;
-        var date = LocalCalendar.LocalDate(latest.Time, await users.ZoneOfAsync(userId, cancellationToken)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = LocalCalendar.LocalDate(latest.Time, await users.GetTimeZoneAsync(userId, cancellationToken)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new Evaluation(above ? latest.Value > threshold : latest.Value < threshold, latest.Value, threshold.Value,
             string.Create(CultureInfo.InvariantCulture, $"Latest {rule.Marker} {latest.Value} {unit} ({date}) is {(above ? "above" : "below")} the notification threshold {threshold} {unit}."));
     }

@@ -1,3 +1,5 @@
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Normalization;
 using System.Globalization;
 using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts.Rules;
@@ -5,13 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Alerts.Conditions;
 
-internal sealed class ProteinBelowGoalCondition(AdherenceService adherence, AdherenceReader reader, IOptionsMonitor<AdherenceOptions> goals) : IRuleCondition
+internal sealed class ProteinBelowGoalCondition(IUserStore users, AdherenceReader reader, IOptionsMonitor<AdherenceOptions> goals) : IRuleCondition
 {
     public AlertRuleKind Kind => AlertRuleKind.ProteinBelowGoal;
 
     public async Task<Evaluation?> EvaluateAsync(AlertRuleOptions rule, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var zone = await adherence.ZoneOfAsync(userId, cancellationToken);
+        var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var days = rule.Days ?? 3;
         var today = LocalCalendar.LocalDate(now, zone);
         var first = today.AddDays(-days);

@@ -1,3 +1,5 @@
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Normalization;
 using System.Globalization;
 using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts.Rules;
@@ -5,13 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Alerts.Conditions;
 
-internal sealed class SessionsBehindCondition(AdherenceService adherence, AdherenceReader reader, IOptionsMonitor<AdherenceOptions> goals) : IRuleCondition
+internal sealed class SessionsBehindCondition(IUserStore users, AdherenceReader reader, IOptionsMonitor<AdherenceOptions> goals) : IRuleCondition
 {
     public AlertRuleKind Kind => AlertRuleKind.SessionsBehind;
 
     public async Task<Evaluation?> EvaluateAsync(AlertRuleOptions rule, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var zone = await adherence.ZoneOfAsync(userId, cancellationToken);
+        var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var today = LocalCalendar.LocalDate(now, zone);
         var monday = LocalCalendar.WeekStart(today);
         var goal = rule.Threshold ?? goals.CurrentValue.GoalsOf(userId).SessionsPerWeek;

@@ -1,3 +1,5 @@
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Normalization;
 using System.Globalization;
 using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts.Conditions;
@@ -8,11 +10,11 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Alerts.Summary;
 
 /// <summary>The weekly summary of a user: last week's adherence, its trend against the week before, markers due for re-check.</summary>
-public sealed class WeeklySummaryBuilder(AdherenceService adherence, LatestMarkerReader markers, IOptionsMonitor<AlertsOptions> options)
+public sealed class WeeklySummaryBuilder(AdherenceService adherence, IUserStore users, LatestMarkerReader markers, IOptionsMonitor<AlertsOptions> options)
 {
     public async Task<(DateOnly Week, AlertNotification Notification)> BuildAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var zone = await adherence.ZoneOfAsync(userId, cancellationToken);
+        var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var thisWeek = LocalCalendar.WeekStart(LocalCalendar.LocalDate(now, zone));
         var last = await adherence.ComputeWeekAsync(userId, LocalCalendar.StartOfDayUtc(thisWeek.AddDays(-7), zone), cancellationToken);
         var before = await adherence.ComputeWeekAsync(userId, LocalCalendar.StartOfDayUtc(thisWeek.AddDays(-14), zone), cancellationToken);

@@ -1,5 +1,5 @@
+using LiverMuscle.Sync.Normalization;
 using System.Globalization;
-using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts.Notifications;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +17,6 @@ public sealed class WeeklySummaryService(
     NotifierRegistry notifiers,
     IUserStore users,
     IKeyValueStore store,
-    AdherenceService adherence,
     IOptionsMonitor<AlertsOptions> options,
     TimeProvider time,
     ILogger<WeeklySummaryService> logger) : BackgroundService
@@ -35,7 +34,7 @@ public sealed class WeeklySummaryService(
         var now = time.GetUtcNow();
         foreach (var user in await users.ListAsync(cancellationToken))
         {
-            var zone = await adherence.ZoneOfAsync(user.Id, cancellationToken);
+            var zone = await users.GetTimeZoneAsync(user.Id, cancellationToken);
             var local = TimeZoneInfo.ConvertTime(now, zone);
             var monday = LocalCalendar.WeekStart(DateOnly.FromDateTime(local.DateTime)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var key = $"alerts/weekly-summary/{user.Id}";

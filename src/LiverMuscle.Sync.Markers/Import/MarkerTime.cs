@@ -1,3 +1,5 @@
+using LiverMuscle.Sync.Normalization;
+
 namespace LiverMuscle.Sync.Markers.Import;
 
 /// <summary>A date without a time of day, or an exact instant.</summary>
@@ -16,7 +18,6 @@ public readonly record struct MarkerTime(DateOnly? Date, DateTimeOffset? Instant
             return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         }
 
-        var local = Date!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        return LocalCalendar.StartOfDayUtc(Date!.Value, zone);
     }
 }

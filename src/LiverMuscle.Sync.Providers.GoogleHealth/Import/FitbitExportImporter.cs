@@ -48,8 +48,8 @@ public sealed class FitbitExportImporter(IPointSink sink, IUserStore users, IOpt
             throw new DirectoryNotFoundException($"The Fitbit export folder '{path}' does not exist.");
         }
 
-        var user = await users.GetAsync(userId, cancellationToken) ?? throw new InvalidOperationException($"No user '{userId}'; create it first (e.g. with 'auth fitbit --user {userId}').");
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(user.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        _ = await users.GetAsync(userId, cancellationToken) ?? throw new InvalidOperationException($"No user '{userId}'; create it first (e.g. with 'auth fitbit --user {userId}').");
+        var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var report = new FitbitImportReport();
         var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         foreach (var file in files)

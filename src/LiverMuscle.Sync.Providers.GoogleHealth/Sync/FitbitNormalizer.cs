@@ -190,23 +190,11 @@ public static class FitbitNormalizer
     public static DateOnly LocalDay(DateTimeOffset instant, TimeSpan? utcOffset) =>
         DateOnly.FromDateTime(instant.UtcDateTime + (utcOffset ?? TimeSpan.Zero));
 
-    /// <summary>Midnight of <paramref name="day"/> in <paramref name="zone"/>.</summary>
-    public static DateTimeOffset LocalMidnight(DateOnly day, TimeZoneInfo zone)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(midnight))
-        {
-            midnight = midnight.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-    }
-
     private static PointBuilder NutritionDay(string userId, DateOnly day, TimeZoneInfo zone) =>
         PointBuilder.For(Measurements.NutritionDaily)
             .Tag(TagNames.User, userId)
             .Tag(TagNames.Source, Sources.Fitbit)
-            .At(LocalMidnight(day, zone))
+            .At(LocalCalendar.StartOfDayUtc(day, zone))
             .Field(F.NutritionDaily.LocalDate, DayId(day));
 
     private static void Add(List<WindowRecord> records, List<RecordError> errors, string name, PointBuilder builder, DateOnly day, string? id = null)

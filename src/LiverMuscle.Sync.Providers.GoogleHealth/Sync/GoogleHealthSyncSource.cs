@@ -82,7 +82,7 @@ public abstract class GoogleHealthSyncSource(
 
     private async IAsyncEnumerable<SyncBatch> IncrementalAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var zone = await ZoneAsync(request.UserId, cancellationToken);
+        var zone = await users.GetTimeZoneAsync(request.UserId, cancellationToken);
         var today = Today(zone);
         await foreach (var batch in WindowAsync(request.UserId, today.AddDays(1 - WindowDays), today.AddDays(2), zone, null, null, today, cancellationToken))
         {
@@ -92,7 +92,7 @@ public abstract class GoogleHealthSyncSource(
 
     private async IAsyncEnumerable<SyncBatch> TargetedAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var zone = await ZoneAsync(request.UserId, cancellationToken);
+        var zone = await users.GetTimeZoneAsync(request.UserId, cancellationToken);
         var now = time.GetUtcNow();
         var from = DateOnly.FromDateTime((request.Since ?? now.AddDays(-1)).UtcDateTime).AddDays(-1);
         var to = DateOnly.FromDateTime((request.Until ?? now).UtcDateTime).AddDays(2);
@@ -104,7 +104,7 @@ public abstract class GoogleHealthSyncSource(
 
     private async IAsyncEnumerable<SyncBatch> BackfillAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var zone = await ZoneAsync(request.UserId, cancellationToken);
+        var zone = await users.GetTimeZoneAsync(request.UserId, cancellationToken);
         var today = Today(zone);
         var since = request.Since is { } s ? DateOnly.FromDateTime(s.UtcDateTime) : (DateOnly?)null;
         var cursor = FitbitBackfillCursor.Parse(request.Cursor);
@@ -171,12 +171,6 @@ public abstract class GoogleHealthSyncSource(
         var (replacements, deletions) = Vanished(userId, vanished, zone);
         yield return new SyncBatch([.. read.Records.Select(r => r.Point), .. replacements], deletions, read.Errors, cursor, requests, progress);
         await ledger.ReplaceWindowAsync(userId, DataKind, from, to, read.Records, today.AddDays(-WindowDays - 2), cancellationToken);
-    }
-
-    private async Task<TimeZoneInfo> ZoneAsync(string userId, CancellationToken cancellationToken)
-    {
-        var user = await users.GetAsync(userId, cancellationToken);
-        return user is not null && TimeZoneInfo.TryFindSystemTimeZoneById(user.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
     private DateOnly Today(TimeZoneInfo zone) =>

@@ -1,4 +1,4 @@
-namespace LiverMuscle.Sync.Adherence;
+namespace LiverMuscle.Sync.Normalization;
 
 /// <summary>Days and Monday-based weeks in a user's time zone, mapped to UTC instants.</summary>
 public static class LocalCalendar
