@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -56,10 +55,9 @@ public sealed record GoogleError(string? Status, string? Message, string? Reason
                 foreach (var detail in details.EnumerateArray())
                 {
                     reason ??= String(detail, "reason");
-                    if (String(detail, "retryDelay") is { } delay && delay.EndsWith('s')
-                        && double.TryParse(delay[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+                    if (String(detail, "retryDelay") is { } text && ProtoDurationConverter.TryParse(text, out var delay))
                     {
-                        retryDelay = TimeSpan.FromSeconds(seconds);
+                        retryDelay = delay;
                     }
                 }
             }

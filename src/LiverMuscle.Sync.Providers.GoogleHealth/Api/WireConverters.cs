@@ -10,12 +10,19 @@ internal sealed class ProtoDurationConverter : JsonConverter<TimeSpan>
     public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException($"a duration must be a string like \"60s\", got {reader.TokenType}");
+        return TryParse(text, out var duration) ? duration : throw new JsonException($"'{text}' is not a duration like \"60s\"");
+    }
+
+    public static bool TryParse(string text, out TimeSpan duration)
+    {
+        duration = default;
         if (text.Length < 2 || text[^1] != 's' || !decimal.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
         {
-            throw new JsonException($"'{text}' is not a duration like \"60s\"");
+            return false;
         }
 
-        return TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        duration = TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        return true;
     }
 
     public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
