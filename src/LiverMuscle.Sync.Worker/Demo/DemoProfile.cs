@@ -12,28 +12,24 @@ internal static class DemoProfile
     {
         yield return new($"Markers:Users:{userId}:BirthDate", "1971-05-14");
         yield return new($"Markers:Users:{userId}:HeightM", "1.76");
-        string?[][] rules =
+        (string Id, string Kind, string Setting, string Value, string? Threshold)[] rules =
         [
-            ["alt-above-range", "MarkerAbove", "Marker", MarkerIds.Alt, "Threshold", "40"],
-            ["liver-fat-high", "MarkerAbove", "Marker", MarkerIds.Cap, "Threshold", "275"],
-            ["fib4-indeterminate", "Fib4Band", "Band", "Indeterminate", null, null],
-            ["protein-below-goal", "ProteinBelowGoal", "Days", "7", null, null],
-            ["sessions-behind", "SessionsBehind", "Weekday", "Thursday", null, null],
+            ("alt-above-range", "MarkerAbove", "Marker", MarkerIds.Alt, "40"),
+            ("liver-fat-high", "MarkerAbove", "Marker", MarkerIds.Cap, "275"),
+            ("fib4-indeterminate", "Fib4Band", "Band", "Indeterminate", null),
+            ("protein-below-goal", "ProteinBelowGoal", "Days", "7", null),
+            ("sessions-behind", "SessionsBehind", "Weekday", "Thursday", null),
         ];
         for (var i = 0; i < rules.Length; i++)
         {
-            var rule = rules[i];
-            yield return new($"Alerts:Rules:{i}:Id", rule[0]);
-            yield return new($"Alerts:Rules:{i}:Kind", rule[1]);
+            var (id, kind, setting, value, threshold) = rules[i];
+            yield return new($"Alerts:Rules:{i}:Id", id);
+            yield return new($"Alerts:Rules:{i}:Kind", kind);
             yield return new($"Alerts:Rules:{i}:Users:0", userId);
-            if (rule[2] is { } key)
+            yield return new($"Alerts:Rules:{i}:{setting}", value);
+            if (threshold is not null)
             {
-                yield return new($"Alerts:Rules:{i}:{key}", rule[3]);
-            }
-
-            if (rule[4] is { } second)
-            {
-                yield return new($"Alerts:Rules:{i}:{second}", rule[5]);
+                yield return new($"Alerts:Rules:{i}:Threshold", threshold);
             }
         }
     }
