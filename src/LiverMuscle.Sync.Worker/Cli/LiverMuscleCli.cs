@@ -19,9 +19,9 @@ internal static class LiverMuscleCli
         foreach (var command in new[]
                  {
                      StatusCommand.Create(),
-                     ProviderCommands.Auth(),
-                     ProviderCommands.Sync(),
-                     ProviderCommands.Backfill(),
+                     AuthCommand.Create(),
+                     SyncCommand.Create(),
+                     BackfillCommand.Create(),
                      ImportCommands.Create(),
                      DemoCommand.Create(),
                      DashboardsCommands.Create(),

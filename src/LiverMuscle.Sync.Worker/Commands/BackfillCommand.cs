@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using LiverMuscle.Sync.Pipeline;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Worker.Cli;
+using LiverMuscle.Sync.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiverMuscle.Sync.Worker.Commands;
+
+/// <summary><c>backfill --user ID --provider P --since DATE</c>: history back to a date, resumably, with progress.</summary>
+internal static class BackfillCommand
+{
+    public static Command Create()
+    {
+        var user = new Option<string>("--user") { Description = "The user to backfill.", Required = true };
+        var provider = new Option<string>("--provider") { Description = "The provider to read history from.", Required = true };
+        var since = new Option<string>("--since") { Description = "First day to fetch, yyyy-MM-dd.", Required = true };
+        var command = new Command("backfill", "Fetch history back to a date, resumably, with progress.") { user, provider, since };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var text = parse.GetValue(since)!;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return await VerbOutput.FailAsync(ExitCodes.Usage, $"--since must be a date as yyyy-MM-dd, got '{text}'.");
+            }
+
+            var name = parse.GetValue(provider)!;
+            await using var app = WorkerHost.CreateBuilder(parse).Build();
+            var runner = app.Services.GetRequiredService<SyncRunner>();
+            if (!runner.Knows(name))
+            {
+                return await VerbOutput.FailAsync(ExitCodes.Usage, $"Unknown provider '{name}'. Known: {string.Join(", ", ProviderNames.All)}.");
+            }
+
+            var time = app.Services.GetRequiredService<TimeProvider>();
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            if (start > time.GetUtcNow())
+            {
+                return await VerbOutput.FailAsync(ExitCodes.Usage, $"--since {text} is in the future.");
+            }
+
+            var progress = new ConsoleProgress(time);
+            var summary = await runner.RunAsync(parse.GetValue(user)!, name, SyncMode.Backfill, start, null, progress, cancellationToken);
+            progress.Finish();
+            Console.Out.WriteLine(VerbOutput.Describe(summary));
+            return summary.Outcome == SyncOutcome.Failed ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>One line, rewritten in place: done/total, percent and the time left at the rate so far.</summary>
+    private sealed class ConsoleProgress(TimeProvider time) : IProgress<SyncProgress>
+    {
+        private readonly long _started = time.GetTimestamp();
+        private bool _written;
+
+        public void Report(SyncProgress value)
+        {
+            var elapsed = time.GetElapsedTime(_started);
+            var fraction = value.Total > 0 ? Math.Clamp((double)value.Done / value.Total, 0, 1) : 0;
+            var eta = fraction > 0 ? TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / fraction) : (TimeSpan?)null;
+            var line = string.Create(CultureInfo.InvariantCulture, $"{value.Done}/{value.Total} ({fraction * 100:0.0} %), ETA {(eta is { } e ? e.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "?")}");
+            Console.Out.Write("\r" + line.PadRight(48));
+            _written = true;
+        }
+
+        public void Finish()
+        {
+            if (_written)
+            {
+                Console.Out.WriteLine();
+            }
+        }
+    }
+}
