@@ -110,8 +110,12 @@ internal static class WorkerHost
             .AddCheck<StateStoreReadinessCheck>("state", tags: [WorkerEndpoints.ReadinessTag]);
     }
 
-    /// <summary>A connector is registered once its section names a client id; without one it stays off.</summary>
-    private static bool IsConfigured(IConfigurationSection section) => !string.IsNullOrWhiteSpace(section["ClientId"]);
+    /// <summary>
+    /// A connector is registered once its section names a client id or secret, so a half-configured one is refused by
+    /// its validation naming what is missing; without either it stays off.
+    /// </summary>
+    private static bool IsConfigured(IConfigurationSection section) =>
+        !string.IsNullOrWhiteSpace(section["ClientId"]) || !string.IsNullOrWhiteSpace(section["ClientSecret"]);
 
     private static IEnumerable<KeyValuePair<string, string?>> ParseOverrides(IEnumerable<string> pairs)
     {
