@@ -24,7 +24,8 @@ public static class AlertsServiceCollectionExtensions
     {
         services.AddOptions<AlertsOptions>().BindStrictly(configuration).ValidateSection(configuration, new AlertsOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(WebhookNotifier.HttpClientName);
+        // Slack, Discord and ntfy carry their secret in the webhook URL: the default loggers would write it out.
+        services.AddHttpClient(WebhookNotifier.HttpClientName).RemoveAllLoggers();
         services.TryAddSingleton<LatestMarkerReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, SessionsBehindCondition>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, ProteinBelowGoalCondition>());
