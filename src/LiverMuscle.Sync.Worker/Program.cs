@@ -1,3 +1,3 @@
 using LiverMuscle.Sync.Worker.Cli;
 
-return await LiverMuscleCli.RunAsync(args, Console.Error);
+return await LiverMuscleCli.RunAsync(LiverMuscleCli.Create(), args, Console.Error);

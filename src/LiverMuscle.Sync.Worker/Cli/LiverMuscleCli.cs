@@ -7,9 +7,9 @@ namespace LiverMuscle.Sync.Worker.Cli;
 internal static class LiverMuscleCli
 {
     /// <summary>Parses and runs one command line; a parse error is a usage error (exit 2), one line per error.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter error)
+    public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter error)
     {
-        var parse = Create().Parse(args);
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)

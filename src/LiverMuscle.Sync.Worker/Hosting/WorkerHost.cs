@@ -157,7 +157,8 @@ internal static class WorkerHost
             var key = pair[..split].Replace("__", ":", StringComparison.Ordinal);
             if (!overrides.TryAdd(key, pair[(split + 1)..]))
             {
-                throw new UsageException($"--set {key} is given twice; give each key once.");
+                var first = overrides.Keys.First(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
+                throw new UsageException($"--set {first} is given twice; give each key once.");
             }
         }
 
