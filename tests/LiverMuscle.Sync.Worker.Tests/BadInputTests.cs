@@ -81,6 +81,25 @@ public sealed class BadInputTests : IClassFixture<InfluxDbFixture>, IDisposable
         AssertOneLineFailure(result, 6, $"InfluxDB at {down} does not answer; {consequence}");
     }
 
+    [Fact]
+    public async Task AlertsEvaluate_WhenEveryQueryFails_Exits1()
+    {
+        var down = $"http://127.0.0.1:{FreePort.Next()}/";
+
+        var result = await RunAsync(
+            null, "alerts", "evaluate", "--set", $"InfluxDb:Url={down}",
+            "--set", "Alerts:Rules:0:Id=alt-high", "--set", "Alerts:Rules:0:Kind=MarkerAbove", "--set", "Alerts:Rules:0:Marker=alt",
+            "--set", "Alerts:Rules:0:Threshold=33", "--set", "Alerts:Rules:0:Users:0=ann", "--set", "Alerts:Rules:0:Users:1=bob");
+
+        // Each failed evaluation is also logged, on one line with its cause.
+        Assert.Equal(1, result.ExitCode);
+        const string Summary = "2 of 2 evaluations could not be made or their notification not delivered (see above); fix the cause and run 'alerts evaluate' again.";
+        Assert.All(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.True(line == Summary || line.StartsWith("fail: LiverMuscle.Sync.Alerts.AlertEvaluator", StringComparison.Ordinal), line));
+        Assert.Contains(Summary, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, result.Output.Split('\n').Count(line => line.StartsWith("alt-high / ", StringComparison.Ordinal) && line.Contains("error: ", StringComparison.Ordinal)));
+    }
+
     internal static void AssertOneLineFailure((int ExitCode, string Output, string Error) result, int exitCode, string message)
     {
         Assert.True(result.ExitCode == exitCode, $"exit code {result.ExitCode}, stderr: {result.Error}");

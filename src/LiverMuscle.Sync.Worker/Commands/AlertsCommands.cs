@@ -103,7 +103,8 @@ internal static class AlertsCommands
             }
 
             Console.Out.WriteLine(Disclaimer.Text);
-            var failed = outcomes.Count(o => o.Error is not null || (o.Notification is not null && !o.Delivered && !parse.GetValue(dryRun)));
+            var notified = app.Services.GetRequiredService<IOptions<AlertsOptions>>().Value.Rules.Where(r => r.Notifiers.Count > 0).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var failed = outcomes.Count(o => o.Error is not null || (o.Notification is not null && !o.Delivered && !parse.GetValue(dryRun) && notified.Contains(o.RuleId)));
             if (failed == 0)
             {
                 return ExitCodes.Ok;

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Worker.Hosting;
@@ -51,9 +52,15 @@ internal static class WorkerHost
         configuration.Sources.Clear();
         AddSources(configuration, parse, overrides);
 
-        // Logs go to stderr so a verb's report on stdout stays clean; Warning and above unless --verbose.
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Logs go to stderr, one line each, so a verb's report on stdout stays clean; Warning and above unless --verbose.
+        var verbose = parse.GetValue(GlobalOptions.Verbose);
+        builder.Logging.AddConsole(console =>
+            {
+                console.LogToStandardErrorThreshold = LogLevel.Trace;
+                console.FormatterName = OneLineConsoleFormatter.Name;
+            })
+            .AddConsoleFormatter<OneLineConsoleFormatter, OneLineConsoleFormatterOptions>(format => format.IncludeStackTraces = verbose)
+            .SetMinimumLevel(LogLevel.Warning);
         AddComponents(builder.Services, configuration);
         builder.WebHost.UseUrls(ListenUrl(configuration));
         return builder;
