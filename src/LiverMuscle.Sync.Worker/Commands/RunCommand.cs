@@ -11,6 +11,8 @@ namespace LiverMuscle.Sync.Worker.Commands;
 /// <summary><c>run</c> (the default verb): the hosted worker with its push, health and readiness endpoints.</summary>
 internal static class RunCommand
 {
+    private const string WhatToDo = " Stop what is listening there or set Sync:Push:ListenUrl to another address.";
+
     public static Command Create()
     {
         var command = new Command("run", "Run the worker: scheduled and pushed syncs, adherence, alerts, Grafana provisioning (the default).");
@@ -20,7 +22,7 @@ internal static class RunCommand
             app.MapWorkerEndpoints();
             if (ListenAddressProbe.Problem(WorkerHost.ListenUrl(app.Configuration)) is { } problem)
             {
-                return await VerbOutput.FailAsync(ExitCodes.Unavailable, $"{problem} Stop what is listening there or set Sync:Push:ListenUrl to another address.");
+                return await VerbOutput.FailAsync(ExitCodes.Unavailable, problem + WhatToDo);
             }
 
             try
@@ -30,7 +32,7 @@ internal static class RunCommand
             catch (IOException e)
             {
                 // Kestrel cannot bind: the address is in use, not ours, or needs rights we lack.
-                return await VerbOutput.FailAsync(ExitCodes.Unavailable, $"{e.Message} Stop what is listening there or set Sync:Push:ListenUrl to another address.");
+                return await VerbOutput.FailAsync(ExitCodes.Unavailable, e.Message + WhatToDo);
             }
 
             var addresses = string.Join(", ", app.Urls);

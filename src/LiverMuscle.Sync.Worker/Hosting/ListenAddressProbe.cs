@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace LiverMuscle.Sync.Worker.Hosting;
 
 /// <summary>
-/// Tries to bind each listen URL before the host starts, so an address in use (another <c>run</c>, say) is one line
+/// Tries to bind the listen URL before the host starts, so an address in use (another <c>run</c>, say) is one line
 /// instead of the host's start-up failure log.
 /// </summary>
 internal static class ListenAddressProbe
