@@ -1,8 +1,8 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Adherence;
 
@@ -14,8 +14,7 @@ public static class AdherenceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAdherence(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AdherenceOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdherenceOptions>, AdherenceOptionsValidator>());
+        services.AddOptions<AdherenceOptions>().BindStrictly(configuration).ValidateSection(configuration, new AdherenceOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdherenceReader>();
         services.TryAddSingleton<AdherenceService>();

@@ -5,6 +5,7 @@ using LiverMuscle.Sync.Alerts.Notifications;
 using LiverMuscle.Sync.Alerts.Notifications.Webhook;
 using LiverMuscle.Sync.Alerts.Rules;
 using LiverMuscle.Sync.Alerts.Summary;
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Markers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +22,10 @@ public static class AlertsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AlertsOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
+        services.AddOptions<AlertsOptions>().BindStrictly(configuration).ValidateSection(configuration, new AlertsOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(WebhookNotifier.HttpClientName);
+        // Slack, Discord and ntfy carry their secret in the webhook URL: the default loggers would write it out.
+        services.AddHttpClient(WebhookNotifier.HttpClientName).RemoveAllLoggers();
         services.TryAddSingleton<LatestMarkerReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, SessionsBehindCondition>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuleCondition, ProteinBelowGoalCondition>());

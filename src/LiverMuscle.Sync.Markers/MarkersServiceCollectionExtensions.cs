@@ -1,9 +1,9 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Markers.Derived;
 using LiverMuscle.Sync.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Markers;
 
@@ -14,8 +14,7 @@ public static class MarkersServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHealthMarkers(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MarkersOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarkersOptions>, MarkersOptionsValidator>());
+        services.AddOptions<MarkersOptions>().BindStrictly(configuration).ValidateSection(configuration, new MarkersOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton<Fib4Calculator>();
         services.TryAddSingleton<MarkerRecorder>();
         services.TryAddSingleton<AppendicularMuscleCalculator>();

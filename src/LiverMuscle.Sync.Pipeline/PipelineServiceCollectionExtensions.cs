@@ -1,7 +1,7 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Pipeline;
 
@@ -10,8 +10,7 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>The sync runner and the polling/push scheduler (section <c>Sync</c>).</summary>
     public static IServiceCollection AddSyncPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SyncOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
+        services.AddOptions<SyncOptions>().BindStrictly(configuration).ValidateSection(configuration, new SyncOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SyncHealthReporter>();
         services.TryAddSingleton<SyncRunner>();

@@ -1,14 +1,19 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
+
 namespace LiverMuscle.Sync.Pipeline;
 
 /// <summary>Section <c>Sync</c>: how often each connection is polled.</summary>
 public sealed class SyncOptions
 {
-    /// <summary>Time between polls of one connection. Default 15 minutes.</summary>
+    /// <summary>Time between polls of one connection, at least a minute. Default 15 minutes.</summary>
+    [DurationRange("00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Up to this much random delay is added to each poll so users do not all start at once. Default 1 minute.</summary>
+    /// <summary>Up to this much random delay is added to each poll so users do not all start at once; at most <see cref="PollInterval"/>. Default 1 minute.</summary>
+    [DurationRange("00:00:00")]
     public TimeSpan PollJitter { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Syncs running at the same time. Default 4.</summary>
+    /// <summary>Syncs running at the same time, 1–64. Default 4.</summary>
+    [NumberRange(1, 64)]
     public int MaxConcurrentSyncs { get; set; } = 4;
 }

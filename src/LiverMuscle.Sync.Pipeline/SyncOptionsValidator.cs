@@ -2,26 +2,18 @@ using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Pipeline;
 
+/// <summary>The attribute rules of <see cref="SyncOptions"/>, then the jitter against the interval. <c>name</c> is the section's key.</summary>
 internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
 {
     public ValidateOptionsResult Validate(string? name, SyncOptions options)
     {
-        var failures = new List<string>();
-        if (options.PollInterval < TimeSpan.FromMinutes(1))
+        var result = new ValidateOptionsResultBuilder();
+        result.AddResult(new SyncOptionsAttributes().Validate(name, options));
+        if (options.PollJitter > options.PollInterval)
         {
-            failures.Add($"Sync:PollInterval must be at least 00:01:00, got '{options.PollInterval}'.");
+            result.AddError($"{name}:PollJitter must not be longer than {name}:PollInterval ({options.PollInterval}), got {options.PollJitter}.");
         }
 
-        if (options.PollJitter < TimeSpan.Zero || options.PollJitter > options.PollInterval)
-        {
-            failures.Add($"Sync:PollJitter must be between 00:00:00 and Sync:PollInterval, got '{options.PollJitter}'.");
-        }
-
-        if (options.MaxConcurrentSyncs is < 1 or > 64)
-        {
-            failures.Add($"Sync:MaxConcurrentSyncs must be between 1 and 64, got {options.MaxConcurrentSyncs}.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return result.Build();
     }
 }

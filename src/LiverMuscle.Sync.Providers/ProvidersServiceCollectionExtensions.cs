@@ -1,10 +1,10 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Providers.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Providers;
 
@@ -16,10 +16,10 @@ public static class ProvidersServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddProviderFramework(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TokenManagerOptions>().Bind(configuration.GetSection("Tokens")).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenManagerOptions>, TokenManagerOptionsValidator>());
-        services.AddOptions<PushOptions>().Bind(configuration.GetSection("Push")).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PushOptions>, PushOptionsValidator>());
+        var tokens = configuration.GetSection("Tokens");
+        services.AddOptions<TokenManagerOptions>().BindStrictly(tokens).ValidateSection(tokens, new TokenManagerOptionsValidator()).ValidateOnStart();
+        var push = configuration.GetSection("Push");
+        services.AddOptions<PushOptions>().BindStrictly(push).ValidateSection(push, new PushOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenManager, TokenManager>();
         services.TryAddSingleton<IRequestBudget, SlidingWindowRequestBudget>();

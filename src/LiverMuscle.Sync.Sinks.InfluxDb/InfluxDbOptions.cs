@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Sinks.InfluxDb.LineProtocol;
 
 namespace LiverMuscle.Sync.Sinks.InfluxDb;
@@ -6,9 +7,11 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb;
 public sealed class InfluxDbOptions
 {
     /// <summary>Base URL of the server. Default <c>http://127.0.0.1:8086</c>.</summary>
+    [HttpUrl(Required = true)]
     public Uri Url { get; set; } = new("http://127.0.0.1:8086");
 
     /// <summary>Database (1.x) or DBRP-mapped bucket (2.x/3.x). Default <c>livermuscle</c>.</summary>
+    [RequiredSetting(Expectation = "must name a database.")]
     public string Database { get; set; } = "livermuscle";
 
     /// <summary>Retention policy; the database's default when empty.</summary>
@@ -30,21 +33,27 @@ public sealed class InfluxDbOptions
     public WritePrecision Precision { get; set; } = WritePrecision.Seconds;
 
     /// <summary>Points per write request. Default 5,000 (InfluxDB's advice: 5,000–10,000).</summary>
+    [NumberRange(1, 100_000)]
     public int BatchSize { get; set; } = 5000;
 
     /// <summary>The longest a point waits for its batch to fill before it is sent. Default 100 ms.</summary>
+    [DurationRange("00:00:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Retries of one request on network errors, 5xx and 429 before the batch is spooled. Default 5.</summary>
+    [NumberRange(0, 20)]
     public int MaxRetries { get; set; } = 5;
 
     /// <summary>First retry delay; doubles each attempt with jitter. Default 1 s.</summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Upper bound of one retry delay (also caps Retry-After). Default 30 s.</summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Time limit of one HTTP request. Default 30 s.</summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gzip request bodies. Default false: on loopback compression costs more than it saves.</summary>
@@ -54,6 +63,7 @@ public sealed class InfluxDbOptions
     public bool CreateDatabase { get; set; } = true;
 
     /// <summary>How often the spool replayer checks whether InfluxDB is back. Default 2 s.</summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan ReplayInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     public override string ToString() =>

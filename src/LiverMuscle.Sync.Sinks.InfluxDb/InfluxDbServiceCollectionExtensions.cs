@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Sinks.InfluxDb.Http;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
@@ -22,8 +23,7 @@ public static class InfluxDbServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInfluxDbSink(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InfluxDbOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxDbOptions>, InfluxDbOptionsValidator>());
+        services.AddOptions<InfluxDbOptions>().BindStrictly(configuration).ValidateSection(configuration, new InfluxDbOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<InfluxAuthenticationHandler>();
         services.AddRefitGeneratedClient<IInfluxHttpApi>(InfluxJsonContext.Default)

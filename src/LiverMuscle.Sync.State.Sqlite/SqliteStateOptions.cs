@@ -1,3 +1,5 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
+
 namespace LiverMuscle.Sync.State.Sqlite;
 
 /// <summary>Section <c>State</c>: where the SQLite state store lives and how its secrets are encrypted.</summary>
@@ -7,15 +9,18 @@ public sealed class SqliteStateOptions
     /// The database file. Default: <c>$XDG_DATA_HOME/livermuscle/state.db</c>, else
     /// <c>~/.local/share/livermuscle/state.db</c>.
     /// </summary>
+    [RequiredSetting(Expectation = "must name the SQLite database file.")]
     public string Path { get; set; } = DefaultPath();
 
     /// <summary>Base64 of a 32-byte key. When absent the key is read from (or generated into) <see cref="KeyFile"/>.</summary>
+    [EncryptionKey]
     public string? EncryptionKey { get; set; }
 
     /// <summary>The key file, created with mode 0600. Default: <c>state.key</c> beside the database.</summary>
     public string? KeyFile { get; set; }
 
     /// <summary>How long a writer waits for another one holding the database lock. Default 5 s.</summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public string ResolvedKeyFile => KeyFile ?? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".", "state.key");

@@ -1,7 +1,7 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.State.Sqlite;
 
@@ -10,8 +10,7 @@ public static class SqliteStateServiceCollectionExtensions
     /// <summary>Registers the SQLite state store (section <c>State</c>) behind every contract of LiverMuscle.Sync.State.</summary>
     public static IServiceCollection AddSqliteStateStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SqliteStateOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStateOptions>, SqliteStateOptionsValidator>());
+        services.AddOptions<SqliteStateOptions>().BindStrictly(configuration).ValidateSection(configuration, new SqliteStateOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SecretProtector>();

@@ -5,6 +5,8 @@ using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace LiverMuscle.Sync.Adherence.Tests;
 
@@ -98,6 +100,26 @@ public sealed class AdherenceTests(InfluxDbFixture influx)
             harness.Time.Advance(TimeSpan.FromHours(1));
 
             await WaitForAsync(async () => (await ReadWeekAsync(database, "2026-11-01T23:00:00Z"))["sessions"] == "1");
+        }
+        finally
+        {
+            await scheduler.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Scheduler_OnAFreshInfluxDb_TreatsTheMissingDatabaseAsNoDataYet()
+    {
+        var database = "fresh_" + Guid.NewGuid().ToString("N");
+        await using var harness = await AdherenceHarness.StartAsync(influx.Url, database);
+        var logs = harness.Get<FakeLogCollector>();
+        var scheduler = harness.GetAll<IHostedService>().OfType<BackgroundService>().Single(s => s.GetType().Name == "AdherenceScheduler");
+        await scheduler.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitForAsync(() => Task.FromResult(logs.GetSnapshot().Any(r => r.Message.StartsWith("No adherence to recompute yet: database not found", StringComparison.Ordinal))));
+
+            Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
         }
         finally
         {

@@ -35,6 +35,27 @@ public sealed class NotifierTests
     }
 
     [Fact]
+    public async Task Webhook_UrlWithASecretInItsPath_NeverAppearsInTheLogs()
+    {
+        // Slack, Discord and ntfy URLs are their secret.
+        const string PathSecret = "T0000/B0000/xoxbPathSecret";
+        using var receiver = new WebhookReceiver(Secret);
+        var settings = Webhook(new Uri(receiver.Url, PathSecret), Secret);
+        settings["Logging:LogLevel:Default"] = "Trace";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace))
+            .AddAlerts(configuration.GetSection("Alerts"))
+            .BuildServiceProvider();
+
+        await services.GetRequiredService<NotifierRegistry>().Find("hook")!.SendAsync(Notification(), CancellationToken.None);
+
+        Assert.Single(receiver.Accepted);
+        var logs = services.GetFakeLogCollector().GetSnapshot();
+        Assert.DoesNotContain(logs, r => r.Message.Contains("xoxbPathSecret", StringComparison.Ordinal) || (r.StructuredState?.Any(p => p.Value?.Contains("xoxbPathSecret", StringComparison.Ordinal) == true) ?? false));
+    }
+
+    [Fact]
     public async Task Webhook_WithAnotherSecret_IsRefusedByTheReceiverAndReportedAsAFailure()
     {
         using var receiver = new WebhookReceiver(Secret);

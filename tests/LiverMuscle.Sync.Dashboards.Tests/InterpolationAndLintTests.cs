@@ -30,6 +30,23 @@ public sealed class InterpolationAndLintTests
         Assert.Equal("/^.*$/", GrafanaInterpolation.Expand("/^$user$/", all));
     }
 
+    [Fact]
+    public void Expand_SingleValueInsideARegex_IsRegexEscaped_SoItMatchesOnlyItself()
+    {
+        var context = new QueryContext(From, To, TimeSpan.FromDays(1), new Dictionary<string, VariableValue> { ["user"] = VariableValue.Single(".*") });
+
+        Assert.Equal("WHERE \"user\" =~ /^\\.\\*$/", GrafanaInterpolation.Expand("WHERE \"user\" =~ /^$user$/", context));
+        Assert.Equal("WHERE \"user\" !~ /^a\\.b$/", GrafanaInterpolation.Expand("WHERE \"user\" !~ /^$user$/", new QueryContext(From, To, TimeSpan.FromDays(1), new Dictionary<string, VariableValue> { ["user"] = VariableValue.Single("a.b") })));
+    }
+
+    [Fact]
+    public void Expand_SingleValueOutsideAnyRegex_IsLeftAsItIs()
+    {
+        var context = new QueryContext(From, To, TimeSpan.FromDays(1), new Dictionary<string, VariableValue> { ["user"] = VariableValue.Single("a.b") });
+
+        Assert.Equal("WHERE \"user\" = 'a.b' AND \"x\" =~ /^y$/", GrafanaInterpolation.Expand("WHERE \"user\" = '$user' AND \"x\" =~ /^y$/", context));
+    }
+
     [Theory]
     [InlineData(86_400_000, "1d")]
     [InlineData(604_800_000, "1w")]

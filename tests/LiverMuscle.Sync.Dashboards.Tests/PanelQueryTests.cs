@@ -84,6 +84,20 @@ public sealed class PanelQueryTests(SeededInfluxFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task SessionsPerWeek_ForAUserIdThatLooksLikeARegex_DrawsNobodyElse()
+    {
+        var dashboard = new AdherenceDashboard().Build();
+        var panel = dashboard.Panels.Single(p => p.Title == "Strength sessions per week");
+        var query = panel.Targets.Single(t => t.RefId == "A").Query;
+
+        var everyone = await _queries.RunAsync(query, _queries.ContextFor(dashboard, panel, ".*"));
+        var alice = await _queries.RunAsync(query, _queries.ContextFor(dashboard, panel, SeededHistory.Alice));
+
+        Assert.DoesNotContain(everyone.Series.SelectMany(s => Rows(s, "sessions")), r => r.Value > 0);
+        Assert.Contains(alice.Series.SelectMany(s => Rows(s, "sessions")), r => r.Value > 0);
+    }
+
+    [Fact]
     public async Task ResistanceMinutesPerWeek_EqualsTheSeededDurations()
     {
         var (series, _) = await RunPanelAsync(new AdherenceDashboard().Build(), "Resistance minutes per week", "A", SeededHistory.Alice);

@@ -106,16 +106,42 @@ public sealed class MarkerImportTests(InfluxDbFixture influx)
         Assert.Equal(before, (await influx.ExecuteAsync("SELECT * FROM health_marker", database)).RootElement.ToString());
     }
 
-    [Fact]
-    public async Task FhirImport_OfSomethingElse_FailsWithAClearMessage()
+    [Theory]
+    [InlineData("""{"resourceType":"Patient","id":"p1"}""", "Not a FHIR R4 Bundle: resourceType is 'Patient'.")]
+    [InlineData("[1, 2]", "Not a FHIR R4 Bundle: the file holds a JSON array.")]
+    [InlineData("""{"resourceType":"Bundle","entry":{"resource":{}}}""", "Not a FHIR R4 Bundle: 'entry' is not a list.")]
+    [InlineData("{ not json", "Not a FHIR R4 Bundle: not JSON")]
+    public async Task FhirImport_OfSomethingElse_FailsWithAClearMessage(string content, string message)
     {
         var database = await influx.NewDatabaseAsync("markers");
         await using var harness = await MarkersHarness.StartAsync(influx.Url, database);
         var file = Path.Combine(harness.Directory, "bundle.json");
-        await File.WriteAllTextAsync(file, """{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Observation","status":"final","valueQuantity":{"value":"x"}}}]}""");
+        await File.WriteAllTextAsync(file, content);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => harness.Get<MarkerRecorder>().ImportFhirAsync("alice", file, CancellationToken.None));
-        Assert.StartsWith("Not a FHIR R4 Bundle", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FhirImport_IllTypedObservation_IsNamedAndTheRestOfTheBundleIsStored()
+    {
+        var database = await influx.NewDatabaseAsync("markers");
+        await using var harness = await MarkersHarness.StartAsync(influx.Url, database);
+        var file = Path.Combine(harness.Directory, "bundle.json");
+        await File.WriteAllTextAsync(file, """
+            {"resourceType":"Bundle","type":"collection","entry":[
+              {"resource":{"resourceType":"Observation","id":"bad","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"1742-6"}]},"valueQuantity":{"value":"x"}}},
+              {"resource":{"resourceType":"Observation","id":"alt","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"1742-6"}]},"effectiveDateTime":"2026-09-01T08:00:00+02:00","valueQuantity":{"value":42,"unit":"U/L"}}}
+            ]}
+            """);
+
+        var report = await harness.Get<MarkerRecorder>().ImportFhirAsync("alice", file, CancellationToken.None);
+
+        Assert.Equal(1, report.Stored);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal("entry 1 (Observation/bad)", error.Location);
+        Assert.StartsWith("not a valid FHIR Observation: ", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(["alt@2026-09-01T06:00:00Z=42 U/L"], await ReadMarkersAsync(database, "lab"));
     }
 
     [Fact]

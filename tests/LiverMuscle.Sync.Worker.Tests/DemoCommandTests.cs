@@ -38,6 +38,10 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.Matches(@"Weekly adherence computed after the syncs: 1[78] weeks", output);
         Assert.Matches(@"  alt-above-range +firing — Latest alt 42 U/L", output);
         Assert.Contains("notification thresholds, not diagnoses", output, StringComparison.Ordinal);
+
+        // Logs are at Warning unless --verbose: the report alone, no log line per stored marker or point.
+        Assert.DoesNotContain("info:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Stored ", error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^  (?<label>[a-z -]+?)\s+(?<written>\d+) /\s+(?<counted>\d+)$", RegexOptions.Multiline)]

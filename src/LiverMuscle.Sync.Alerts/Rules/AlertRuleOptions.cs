@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Markers.Derived;
 
 namespace LiverMuscle.Sync.Alerts.Rules;
@@ -6,6 +7,7 @@ namespace LiverMuscle.Sync.Alerts.Rules;
 public sealed class AlertRuleOptions
 {
     /// <summary>Stable id: the <c>rule</c> tag of <c>alert_event</c> and the key of the persisted state.</summary>
+    [SettingPattern("^[A-Za-z0-9._-]+$", "must be non-empty letters, digits, '-', '_' or '.'")]
     public string Id { get; set; } = string.Empty;
 
     public AlertRuleKind Kind { get; set; }
@@ -20,9 +22,11 @@ public sealed class AlertRuleOptions
     public List<string> Notifiers { get; set; } = [];
 
     /// <summary>How long the condition must hold before the alert fires. Default 0 (at once).</summary>
+    [DurationRange("00:00:00")]
     public TimeSpan For { get; set; } = TimeSpan.Zero;
 
     /// <summary>A firing alert is sent again after this long. Default 1 day.</summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan RepeatInterval { get; set; } = TimeSpan.FromDays(1);
 
     public double? Threshold { get; set; }
@@ -35,6 +39,7 @@ public sealed class AlertRuleOptions
 
     public string? Marker { get; set; }
 
+    [NumberRange(1)]
     public int? Days { get; set; }
 
     /// <summary>For <see cref="AlertRuleKind.SessionsBehind"/>: the local weekday from which the week is judged. Default Thursday.</summary>

@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Dashboards.Catalog;
+using LiverMuscle.Sync.Infrastructure.Configuration;
 
 namespace LiverMuscle.Sync.Dashboards.Provisioning;
 
@@ -6,12 +7,15 @@ namespace LiverMuscle.Sync.Dashboards.Provisioning;
 public sealed class GrafanaDatasourceOptions
 {
     /// <summary>Default <c>LiverMuscle InfluxDB</c>. The uid is fixed (<see cref="DashboardDefaults.DatasourceUid"/>): the dashboards reference it.</summary>
+    [RequiredSetting(Expectation = "must not be empty.")]
     public string Name { get; set; } = "LiverMuscle InfluxDB";
 
     /// <summary>InfluxDB URL as seen from Grafana. Default <c>InfluxDb:Url</c>.</summary>
+    [HttpUrl(Required = true)]
     public Uri? Url { get; set; }
 
     /// <summary>Default <c>InfluxDb:Database</c>, else <c>livermuscle</c>.</summary>
+    [RequiredSetting(Expectation = "must name a database.")]
     public string? Database { get; set; }
 
     /// <summary>InfluxDB 1.x user. Default <c>InfluxDb:Username</c>.</summary>

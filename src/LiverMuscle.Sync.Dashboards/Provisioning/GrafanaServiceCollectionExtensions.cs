@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,8 +18,9 @@ public static class GrafanaServiceCollectionExtensions
     public static IServiceCollection AddGrafanaProvisioning(this IServiceCollection services, IConfiguration configuration)
     {
         var influx = configuration.GetSection("InfluxDb");
+        var section = configuration.GetSection(GrafanaOptions.SectionName);
         services.AddOptions<GrafanaOptions>()
-            .Bind(configuration.GetSection(GrafanaOptions.SectionName))
+            .BindStrictly(section)
             .PostConfigure(o =>
             {
                 var ds = o.Datasource;
@@ -28,8 +30,8 @@ public static class GrafanaServiceCollectionExtensions
                 ds.Password ??= influx["Password"];
                 ds.Token ??= influx["Token"];
             })
+            .ValidateSection(section, new GrafanaOptionsValidator())
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrafanaOptions>, GrafanaOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<GrafanaAuthenticationHandler>();
         services.AddRefitGeneratedClient<IGrafanaHttpApi>(GrafanaJsonContext.Default)

@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Dashboards.Queries;
 /// Expands Grafana's InfluxQL macros and variables the way Grafana's InfluxDB datasource does before it sends a
 /// raw query: <c>$timeFilter</c> → <c>time &gt;= {from}ms and time &lt;= {to}ms</c>, <c>$__interval</c> → e.g.
 /// <c>1d</c>, <c>$__interval_ms</c>, and dashboard variables (a multi-value or All selection becomes a regex
-/// alternation of regex-escaped values).
+/// alternation of regex-escaped values; a single value is regex-escaped where the query matches it with a regex).
 /// </summary>
 public static partial class GrafanaInterpolation
 {
@@ -24,7 +24,7 @@ public static partial class GrafanaInterpolation
                 "timeFilter" or "__timeFilter" => timeFilter,
                 "__interval" or "interval" => interval,
                 "__interval_ms" => ((long)context.Interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
-                _ when context.Variables.TryGetValue(name, out var variable) => variable.Render(),
+                _ when context.Variables.TryGetValue(name, out var variable) => variable.Render(UsedInRegex(query, name)),
                 _ => match.Value,
             };
         });
@@ -52,6 +52,10 @@ public static partial class GrafanaInterpolation
         var rounded = RoundSteps.FirstOrDefault(step => raw <= step, RoundSteps[^1]);
         return rounded < minimum ? minimum : rounded;
     }
+
+    /// <summary>Whether a regex literal of the query (<c>=~ /…/</c> or <c>!~ /…/</c>) holds <c>$name</c>: Grafana then escapes the value everywhere.</summary>
+    public static bool UsedInRegex(string query, string name) =>
+        RegexLiteralPattern().Matches(query).Any(literal => VariablePattern().Matches(literal.Groups["body"].Value).Any(v => v.Groups["name"].Value == name));
 
     public static string EscapeRegex(string value)
     {
@@ -83,4 +87,7 @@ public static partial class GrafanaInterpolation
 
     [GeneratedRegex(@"\$(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex VariablePattern();
+
+    [GeneratedRegex(@"[=!]~\s*/(?<body>(?:[^/\\\r\n]|\\.)*)/")]
+    private static partial Regex RegexLiteralPattern();
 }

@@ -5,7 +5,12 @@ public sealed record VariableValue(IReadOnlyList<string> Values, bool MultiOrAll
 {
     public static VariableValue Single(string value) => new([value], false);
 
-    public string Render()
+    /// <summary>
+    /// The text that replaces the variable. Several values are always a regex alternation of escaped values; a single
+    /// value is regex-escaped when the query uses the variable inside a regex (<paramref name="inRegex"/>), as Grafana's
+    /// InfluxDB datasource does, so a value such as <c>.*</c> matches only itself.
+    /// </summary>
+    public string Render(bool inRegex)
     {
         if (AllValue is not null)
         {
@@ -14,7 +19,8 @@ public sealed record VariableValue(IReadOnlyList<string> Values, bool MultiOrAll
 
         if (!MultiOrAll)
         {
-            return Values.Count == 0 ? string.Empty : Values[0];
+            var value = Values.Count == 0 ? string.Empty : Values[0];
+            return inRegex ? GrafanaInterpolation.EscapeRegex(value) : value;
         }
 
         var escaped = Values.Select(GrafanaInterpolation.EscapeRegex).ToList();

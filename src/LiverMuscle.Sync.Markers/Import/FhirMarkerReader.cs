@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using LiverMuscle.Sync.Markers.Catalog;
@@ -9,7 +10,8 @@ namespace LiverMuscle.Sync.Markers.Import;
 /// <summary>
 /// Reads lab Observations from a FHIR R4 Bundle (JSON). An Observation is identified by a LOINC code of the catalogue;
 /// its valueQuantity and effectiveDateTime (else issued) give the value and time. Entries that are not Observations
-/// are skipped; an Observation that cannot be used becomes an error naming its entry.
+/// are skipped; an Observation that cannot be read or used becomes an error naming its entry, and the rest is read.
+/// A file that is not a Bundle at all is refused whole (<see cref="InvalidDataException"/>).
 /// </summary>
 public static class FhirMarkerReader
 {
@@ -17,37 +19,80 @@ public static class FhirMarkerReader
 
     public static MarkerReadResult Read(string json)
     {
-        Bundle bundle;
+        JsonDocument document;
         try
         {
-            bundle = new FhirJsonDeserializer().Deserialize<Bundle>(json);
+            document = JsonDocument.Parse(json);
         }
-        catch (Exception e) when (e is DeserializationFailedException or FormatException or System.Text.Json.JsonException)
+        catch (JsonException e)
         {
-            throw new InvalidDataException($"Not a FHIR R4 Bundle: {e.Message}", e);
+            throw new InvalidDataException($"Not a FHIR R4 Bundle: not JSON ({e.Message})", e);
         }
 
-        var inputs = new List<MarkerInput>();
-        var errors = new List<MarkerImportError>();
-        for (var i = 0; i < bundle.Entry.Count; i++)
+        using (document)
         {
-            if (bundle.Entry[i].Resource is not Observation observation)
+            var entries = Entries(document.RootElement);
+            var inputs = new List<MarkerInput>();
+            var errors = new List<MarkerImportError>();
+            for (var i = 0; i < entries.Count; i++)
             {
-                continue;
+                if (entries[i] is not { ValueKind: JsonValueKind.Object } entry
+                    || !entry.TryGetProperty("resource", out var resource)
+                    || ResourceType(resource) != "Observation")
+                {
+                    continue;
+                }
+
+                var id = resource.TryGetProperty("id", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                var location = $"entry {i + 1} (Observation/{id ?? "?"})";
+                if (Deserialize(resource, out var observation, out var reason) && ReadObservation(observation, location, out var input, out reason))
+                {
+                    inputs.Add(input);
+                }
+                else
+                {
+                    errors.Add(new(location, reason));
+                }
             }
 
-            var location = $"entry {i + 1} (Observation/{observation.Id ?? "?"})";
-            if (ReadObservation(observation, location, out var input, out var reason))
-            {
-                inputs.Add(input);
-            }
-            else
-            {
-                errors.Add(new(location, reason));
-            }
+            return new MarkerReadResult(inputs, errors);
+        }
+    }
+
+    private static List<JsonElement> Entries(JsonElement root)
+    {
+        if (ResourceType(root) is not "Bundle")
+        {
+            throw new InvalidDataException($"Not a FHIR R4 Bundle: {(root.ValueKind == JsonValueKind.Object ? $"resourceType is '{ResourceType(root)}'" : $"the file holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}")}.");
         }
 
-        return new MarkerReadResult(inputs, errors);
+        if (!root.TryGetProperty("entry", out var entry))
+        {
+            return [];
+        }
+
+        return entry.ValueKind == JsonValueKind.Array
+            ? [.. entry.EnumerateArray()]
+            : throw new InvalidDataException("Not a FHIR R4 Bundle: 'entry' is not a list.");
+    }
+
+    private static string? ResourceType(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("resourceType", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+
+    private static bool Deserialize(JsonElement resource, out Observation observation, out string reason)
+    {
+        try
+        {
+            observation = new FhirJsonDeserializer().Deserialize<Observation>(resource.GetRawText());
+            reason = string.Empty;
+            return true;
+        }
+        catch (Exception e) when (e is DeserializationFailedException or FormatException or JsonException or InvalidOperationException)
+        {
+            observation = null!;
+            reason = $"not a valid FHIR Observation: {e.Message}";
+            return false;
+        }
     }
 
     private static bool ReadObservation(Observation observation, string location, out MarkerInput input, out string reason)

@@ -1,3 +1,5 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
+
 namespace LiverMuscle.Sync.Providers.Push;
 
 /// <summary>
@@ -6,7 +8,11 @@ namespace LiverMuscle.Sync.Providers.Push;
 /// </summary>
 public sealed class PushOptions
 {
+    /// <summary>Host <c>localhost</c> or a literal IP address. Default <c>http://127.0.0.1:8089</c>.</summary>
+    [RequiredSetting]
+    [ListenUrl]
     public Uri ListenUrl { get; set; } = new("http://127.0.0.1:8089");
 
+    [HttpUrl]
     public Uri? PublicUrl { get; set; }
 }

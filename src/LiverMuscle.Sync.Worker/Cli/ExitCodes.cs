@@ -24,6 +24,9 @@ internal static class ExitCodes
     /// <summary>A service the verb needs cannot be reached (InfluxDB for a read, a port already in use).</summary>
     public const int Unavailable = 6;
 
+    /// <summary>Stopped by Ctrl+C or SIGTERM before the work was done (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
     /// <summary>A bug: an unexpected exception (its stack trace is shown with --verbose).</summary>
     public const int InternalError = 70;
 }

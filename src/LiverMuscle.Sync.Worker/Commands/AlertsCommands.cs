@@ -46,7 +46,7 @@ internal static class AlertsCommands
                 Console.Out.WriteLine("no alert rules configured (Alerts:Rules)");
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -71,12 +71,11 @@ internal static class AlertsCommands
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                Console.Error.WriteLine($"notifier {name} failed: {e.Message}");
-                return 1;
+                return await VerbOutput.FailAsync(ExitCodes.Failed, $"notifier {name} failed: {e.Message}");
             }
 
             Console.Out.WriteLine($"test message sent through {name}");
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -100,13 +99,19 @@ internal static class AlertsCommands
             if (outcomes.Count == 0)
             {
                 Console.Out.WriteLine("no alert rules configured (Alerts:Rules)");
-            }
-            else
-            {
-                Console.Out.WriteLine(Disclaimer.Text);
+                return ExitCodes.Ok;
             }
 
-            return 0;
+            Console.Out.WriteLine(Disclaimer.Text);
+            var notified = app.Services.GetRequiredService<IOptions<AlertsOptions>>().Value.Rules.Where(r => r.Notifiers.Count > 0).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var failed = outcomes.Count(o => o.Error is not null || (o.Notification is not null && !o.Delivered && !parse.GetValue(dryRun) && notified.Contains(o.RuleId)));
+            if (failed == 0)
+            {
+                return ExitCodes.Ok;
+            }
+
+            return await VerbOutput.FailAsync(ExitCodes.Failed, string.Create(CultureInfo.InvariantCulture,
+                $"{failed} of {outcomes.Count} evaluations could not be made or their notification not delivered (see above); fix the cause and run 'alerts evaluate' again."));
         });
         return command;
     }

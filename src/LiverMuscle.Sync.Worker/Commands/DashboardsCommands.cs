@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LiverMuscle.Sync.Dashboards.Catalog;
 using LiverMuscle.Sync.Dashboards.Provisioning;
+using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
 using LiverMuscle.Sync.Worker.Preview;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +41,7 @@ internal static class DashboardsCommands
             var options = app.Services.GetRequiredService<IOptions<GrafanaOptions>>().Value;
             if (options.Url is null)
             {
-                await Console.Error.WriteLineAsync("Grafana:Url is not configured: set Grafana:Url and Grafana:ServiceAccountToken (e.g. --set Grafana:Url=http://127.0.0.1:3000).");
-                return 2;
+                return await VerbOutput.FailAsync(ExitCodes.Usage, "Grafana:Url is not configured: set Grafana:Url and Grafana:ServiceAccountToken (e.g. --set Grafana:Url=http://127.0.0.1:3000).");
             }
 
             try
@@ -54,12 +54,11 @@ internal static class DashboardsCommands
                 }
 
                 Console.Out.WriteLine(report.NothingChanged ? "Nothing to change: Grafana already matches the code." : report.Succeeded ? "Done." : "Some objects could not be provisioned (see above).");
-                return report.Succeeded ? 0 : 1;
+                return report.Succeeded ? ExitCodes.Ok : ExitCodes.Failed;
             }
             catch (GrafanaProvisioningException e)
             {
-                await Console.Error.WriteLineAsync(e.Message);
-                return 1;
+                return await VerbOutput.FailAsync(ExitCodes.Failed, e.Message);
             }
         });
         return command;
@@ -81,7 +80,7 @@ internal static class DashboardsCommands
                 Console.Out.WriteLine($"{(file.Written ? "written  " : "unchanged")} {file.Path}");
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -10,12 +10,11 @@ namespace LiverMuscle.Sync.Worker.Commands;
 
 /// <summary>
 /// <c>markers add</c> and <c>markers import</c>: health markers into <c>health_marker</c>. Exit code 0 when every
-/// value was stored, 3 when some were not (each named on stderr with its line or entry), 2 on bad usage.
+/// value was stored, 3 when some were not (each named on stderr with its line or entry), 2 on bad usage, 6 when
+/// InfluxDB does not answer (nothing is stored then).
 /// </summary>
 internal static class MarkersCommands
 {
-    public const int SomeRejected = 3;
-
     public static Command Create()
     {
         var command = new Command("markers", "Enter or import health markers (blood work, liver scans, strength self-tests).");
@@ -40,6 +39,11 @@ internal static class MarkersCommands
             }
 
             await using var app = WorkerHost.Build(parse);
+            if (await InfluxDbRequirement.ProblemAsync(app.Services, "nothing was stored", cancellationToken) is { } problem)
+            {
+                return await VerbOutput.FailAsync(ExitCodes.Unavailable, problem);
+            }
+
             var report = await app.Services.GetRequiredService<MarkerRecorder>()
                 .AddAsync(parse.GetValue(user)!, parse.GetValue(marker)!, parse.GetValue(value), parse.GetValue(unit)!, time, cancellationToken);
             return Print(report);
@@ -67,14 +71,21 @@ internal static class MarkersCommands
             }
 
             var kind = parse.GetValue(format)?.ToLowerInvariant() ?? (path.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? "fhir" : "csv");
-            await using var app = WorkerHost.Build(parse);
-            var recorder = app.Services.GetRequiredService<MarkerRecorder>();
-            var report = kind switch
+            if (kind is not ("csv" or "fhir"))
             {
-                "csv" => await recorder.ImportCsvAsync(parse.GetValue(user)!, path.FullName, cancellationToken),
-                "fhir" => await ImportFhirAsync(recorder, parse.GetValue(user)!, path.FullName, cancellationToken),
-                _ => throw new UsageException($"--format must be csv or fhir, got '{kind}'."),
-            };
+                throw new UsageException($"--format must be csv or fhir, got '{kind}'.");
+            }
+
+            await using var app = WorkerHost.Build(parse);
+            if (await InfluxDbRequirement.ProblemAsync(app.Services, "nothing was imported", cancellationToken) is { } problem)
+            {
+                return await VerbOutput.FailAsync(ExitCodes.Unavailable, problem);
+            }
+
+            var recorder = app.Services.GetRequiredService<MarkerRecorder>();
+            var report = kind == "csv"
+                ? await recorder.ImportCsvAsync(parse.GetValue(user)!, path.FullName, cancellationToken)
+                : await ImportFhirAsync(recorder, parse.GetValue(user)!, path.FullName, cancellationToken);
             return Print(report);
         });
         return command;
@@ -100,6 +111,6 @@ internal static class MarkersCommands
             Console.Error.WriteLine(error.ToString());
         }
 
-        return report.Errors.Count == 0 ? 0 : SomeRejected;
+        return report.Errors.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeRejected;
     }
 }

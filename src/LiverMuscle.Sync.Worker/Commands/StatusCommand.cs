@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
 using LiverMuscle.Sync.Worker.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ internal static class StatusCommand
             await using var app = WorkerHost.Build(parse);
             var report = await app.Services.GetRequiredService<StatusReporter>().BuildAsync(parse.GetValue(user), cancellationToken);
             Console.Out.Write(report);
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

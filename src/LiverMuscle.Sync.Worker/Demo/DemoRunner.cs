@@ -7,6 +7,9 @@ using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Worker.Cli;
+using LiverMuscle.Sync.Worker.Commands;
+using LiverMuscle.Sync.Worker.Preview;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,10 +23,9 @@ internal static class DemoRunner
 {
     public static async Task<int> RunAsync(ParseResult parse, string userId, int days, TextWriter output, CancellationToken cancellationToken)
     {
-        if (days is < 1 or > 3650)
+        if (days is < 1 or > PreviewRunner.MaxDays)
         {
-            await Console.Error.WriteLineAsync($"--days must be between 1 and 3650, got {days}.");
-            return 2;
+            return await VerbOutput.FailAsync(ExitCodes.Usage, $"--days must be between 1 and {PreviewRunner.MaxDays}, got {days}.");
         }
 
         var clock = Stopwatch.StartNew();
@@ -62,7 +64,7 @@ internal static class DemoRunner
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"Requests used: {summaries.Sum(s => s.Requests)} (Withings allows {WithingsServiceCollectionExtensions.RateLimit.PerApplication} per minute per application, Google Health 300 per minute per user); done in {clock.Elapsed.TotalSeconds:F1} s."));
-        return summaries.Any(s => s.Outcome == SyncOutcome.Failed) ? 1 : 0;
+        return summaries.Any(s => s.Outcome == SyncOutcome.Failed) ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     private static Task WriteRowAsync(TextWriter output, string label, long served, long counted) =>

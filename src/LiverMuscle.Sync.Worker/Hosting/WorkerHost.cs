@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Worker.Hosting;
@@ -51,12 +52,21 @@ internal static class WorkerHost
         configuration.Sources.Clear();
         AddSources(configuration, parse, overrides);
 
-        // Logs go to stderr so a verb's report on stdout stays clean.
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        // Logs go to stderr, one line each, so a verb's report on stdout stays clean; Warning and above unless --verbose.
+        var verbose = parse.GetValue(GlobalOptions.Verbose);
+        builder.Logging.AddConsole(console =>
+            {
+                console.LogToStandardErrorThreshold = LogLevel.Trace;
+                console.FormatterName = OneLineConsoleFormatter.Name;
+            })
+            .AddConsoleFormatter<OneLineConsoleFormatter, OneLineConsoleFormatterOptions>(format => format.IncludeStackTraces = verbose)
+            .SetMinimumLevel(LogLevel.Warning);
         AddComponents(builder.Services, configuration);
-        builder.WebHost.UseUrls(configuration["Sync:Push:ListenUrl"] ?? DefaultListenUrl);
+        builder.WebHost.UseUrls(ListenUrl(configuration));
         return builder;
     }
+
+    public static string ListenUrl(IConfiguration configuration) => configuration["Sync:Push:ListenUrl"] ?? DefaultListenUrl;
 
     /// <summary>The configuration a verb would see, without building a host.</summary>
     public static IConfiguration LoadConfiguration(ParseResult parse)
@@ -68,18 +78,41 @@ internal static class WorkerHost
 
     private static void AddSources(IConfigurationBuilder configuration, ParseResult parse, IEnumerable<KeyValuePair<string, string?>>? overrides)
     {
-        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
-        configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        AddJsonFile(configuration, Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        AddJsonFile(configuration, Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         if (parse.GetValue(GlobalOptions.ConfigFile) is { } file)
         {
-            configuration.AddJsonFile(file.FullName, optional: false);
+            if (!file.Exists)
+            {
+                throw new UsageException($"--config {file.FullName} does not exist.");
+            }
+
+            AddJsonFile(configuration, file.FullName, optional: false);
         }
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
         configuration.AddInMemoryCollection(ParseOverrides(parse.GetValue(GlobalOptions.Set) ?? []));
+        if (parse.GetValue(GlobalOptions.Verbose))
+        {
+            configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", nameof(LogLevel.Debug))]);
+        }
+
         if (overrides is not null)
         {
             configuration.AddInMemoryCollection(overrides);
+        }
+    }
+
+    private static void AddJsonFile(IConfigurationBuilder configuration, string path, bool optional)
+    {
+        try
+        {
+            configuration.AddJsonFile(path, optional);
+        }
+        catch (InvalidDataException e)
+        {
+            var cause = e.GetBaseException();
+            throw new UsageException($"{path} is not a valid JSON settings file ({cause.Message}); fix or remove it.");
         }
     }
 
@@ -106,15 +139,20 @@ internal static class WorkerHost
         services.AddAlerts(configuration.GetSection("Alerts"));
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
-            .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag])
-            .AddCheck<StateStoreReadinessCheck>("state", tags: [WorkerEndpoints.ReadinessTag]);
+            .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag], timeout: WorkerEndpoints.ReadinessTimeout)
+            .AddCheck<StateStoreReadinessCheck>("state", tags: [WorkerEndpoints.ReadinessTag], timeout: WorkerEndpoints.ReadinessTimeout);
     }
 
-    /// <summary>A connector is registered once its section names a client id; without one it stays off.</summary>
-    private static bool IsConfigured(IConfigurationSection section) => !string.IsNullOrWhiteSpace(section["ClientId"]);
+    /// <summary>
+    /// A connector is registered once its section names a client id or secret, so a half-configured one is refused by
+    /// its validation naming what is missing; without either it stays off.
+    /// </summary>
+    private static bool IsConfigured(IConfigurationSection section) =>
+        !string.IsNullOrWhiteSpace(section["ClientId"]) || !string.IsNullOrWhiteSpace(section["ClientSecret"]);
 
-    private static IEnumerable<KeyValuePair<string, string?>> ParseOverrides(IEnumerable<string> pairs)
+    private static Dictionary<string, string?> ParseOverrides(IEnumerable<string> pairs)
     {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in pairs)
         {
             var split = pair.IndexOf('=', StringComparison.Ordinal);
@@ -123,7 +161,14 @@ internal static class WorkerHost
                 throw new UsageException($"--set expects KEY=VALUE (e.g. InfluxDb:Url=http://127.0.0.1:8086), got '{pair}'.");
             }
 
-            yield return new(pair[..split].Replace("__", ":", StringComparison.Ordinal), pair[(split + 1)..]);
+            var key = pair[..split].Replace("__", ":", StringComparison.Ordinal);
+            if (!overrides.TryAdd(key, pair[(split + 1)..]))
+            {
+                var first = overrides.Keys.First(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
+                throw new UsageException($"--set {first} is given twice; give each key once.");
+            }
         }
+
+        return overrides;
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
+using LiverMuscle.Sync.Worker.Cli;
+using LiverMuscle.Sync.Worker.Commands;
 using LiverMuscle.Sync.Worker.Demo;
 using LiverMuscle.Sync.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +14,16 @@ namespace LiverMuscle.Sync.Worker.Preview;
 /// </summary>
 internal static class PreviewRunner
 {
+    /// <summary>Ten years: the longest history the demo and the dashboards are drawn over.</summary>
+    public const int MaxDays = 3650;
+
     public static async Task<int> RunAsync(ParseResult parse, DirectoryInfo output, string user, int days, bool demo, TextWriter log, CancellationToken cancellationToken)
     {
+        if (days is < 1 or > MaxDays)
+        {
+            return await VerbOutput.FailAsync(ExitCodes.Usage, $"--days must be between 1 and {MaxDays}, got {days}.");
+        }
+
         if (demo)
         {
             await using var environment = await DemoEnvironment.StartAsync(parse, user, days, log, cancellationToken);
@@ -24,6 +34,11 @@ internal static class PreviewRunner
         }
 
         await using var app = WorkerHost.Build(parse);
+        if (await InfluxDbRequirement.ProblemAsync(app.Services, "there is nothing to draw from (--demo draws without it)", cancellationToken) is { } problem)
+        {
+            return await VerbOutput.FailAsync(ExitCodes.Unavailable, problem);
+        }
+
         return await RenderAsync(app.Services, output, user, days, log, cancellationToken);
     }
 
@@ -37,6 +52,6 @@ internal static class PreviewRunner
         }
 
         await log.WriteLineAsync($"Rendered {files.Count} panels into {output.FullName}.");
-        return 0;
+        return ExitCodes.Ok;
     }
 }

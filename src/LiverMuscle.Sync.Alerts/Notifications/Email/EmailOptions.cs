@@ -1,11 +1,15 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
+
 namespace LiverMuscle.Sync.Alerts.Notifications.Email;
 
 /// <summary>One entry of <c>Alerts:Email</c> (the key is the notifier's name).</summary>
 public sealed class EmailOptions
 {
+    [RequiredSetting]
     public string Host { get; set; } = string.Empty;
 
     /// <summary>Default 587.</summary>
+    [NumberRange(1, 65535)]
     public int Port { get; set; } = 587;
 
     /// <summary>Default StartTls.</summary>
@@ -23,6 +27,7 @@ public sealed class EmailOptions
     /// <summary>Secret.</summary>
     public string? Password { get; set; }
 
+    [MailboxAddress]
     public string From { get; set; } = string.Empty;
 
     /// <summary>Recipients of messages about users without their own address, and of test messages.</summary>
@@ -32,12 +37,15 @@ public sealed class EmailOptions
     public Dictionary<string, string> Recipients { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Attempts after a connection or transient server failure. Default 2.</summary>
+    [NumberRange(0, 10)]
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>Default 5 s.</summary>
+    [DurationRange("00:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Time limit of one SMTP conversation. Default 30 s.</summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public override string ToString() => $"EmailOptions {{ Host = {Host}, Port = {Port}, Security = {Security}, Username = {Username}, Password = {(Password is null ? "(none)" : "***")} }}";

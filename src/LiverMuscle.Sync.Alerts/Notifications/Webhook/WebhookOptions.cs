@@ -1,8 +1,11 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
+
 namespace LiverMuscle.Sync.Alerts.Notifications.Webhook;
 
 /// <summary>One entry of <c>Alerts:Webhooks</c> (the key is the notifier's name).</summary>
 public sealed class WebhookOptions
 {
+    [HttpUrl(Required = true, Secret = true)]
     public Uri? Url { get; set; }
 
     /// <summary>HMAC-SHA256 key; when set, <c>X-Signature</c> carries the lowercase hex HMAC of the body (secret).</summary>
@@ -20,12 +23,15 @@ public sealed class WebhookOptions
     public string ContentType { get; set; } = "application/json";
 
     /// <summary>Retries on network errors, timeouts, 408, 429 and 5xx. Default 4.</summary>
+    [NumberRange(0, 10)]
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>First retry delay, doubled each attempt. Default 2 s.</summary>
+    [DurationRange("00:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Time limit of one attempt. Default 10 s.</summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public override string ToString() => $"WebhookOptions {{ Url = {Url?.GetLeftPart(UriPartial.Path)}, Secret = {(Secret is null ? "(none)" : "***")} }}";

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Adherence;
+
+[OptionsValidator]
+internal sealed partial class AdherenceGoalsAttributes : IValidateOptions<AdherenceGoals>;

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Alerts;
+
+[OptionsValidator]
+internal sealed partial class AlertsOptionsAttributes : IValidateOptions<AlertsOptions>;

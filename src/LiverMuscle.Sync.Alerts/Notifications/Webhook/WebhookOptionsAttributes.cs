@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Alerts.Notifications.Webhook;
+
+[OptionsValidator]
+internal sealed partial class WebhookOptionsAttributes : IValidateOptions<WebhookOptions>;

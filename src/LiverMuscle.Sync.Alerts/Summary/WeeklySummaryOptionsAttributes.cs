@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Alerts.Summary;
+
+[OptionsValidator]
+internal sealed partial class WeeklySummaryOptionsAttributes : IValidateOptions<WeeklySummaryOptions>;

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Dashboards.Provisioning;
+
+[OptionsValidator]
+internal sealed partial class GrafanaDatasourceOptionsAttributes : IValidateOptions<GrafanaDatasourceOptions>;

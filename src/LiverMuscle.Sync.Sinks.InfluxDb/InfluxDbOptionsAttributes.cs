@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Sinks.InfluxDb;
+
+[OptionsValidator]
+internal sealed partial class InfluxDbOptionsAttributes : IValidateOptions<InfluxDbOptions>;
