@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,9 @@ public static class AdherenceServiceCollectionExtensions
     {
         services.AddOptions<AdherenceOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdherenceOptions>, AdherenceOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdherenceOptions>, AdherencePersonIdValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonSeedSource, AdherencePersonSeeds>());
+        services.TryAddSingleton<AdherenceGoalResolver>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdherenceReader>();
         services.TryAddSingleton<AdherenceService>();

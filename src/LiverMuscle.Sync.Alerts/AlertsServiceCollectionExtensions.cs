@@ -23,6 +23,8 @@ public static class AlertsServiceCollectionExtensions
     {
         services.AddOptions<AlertsOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsPersonIdValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonSeedSource, AlertsPersonSeeds>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WebhookNotifier.HttpClientName);
         services.TryAddSingleton<LatestMarkerReader>();
@@ -36,7 +38,7 @@ public static class AlertsServiceCollectionExtensions
         foreach (var kind in new[] { AlertRuleKind.MarkerAbove, AlertRuleKind.MarkerBelow })
         {
             services.AddSingleton<IRuleCondition>(provider => new MarkerThresholdCondition(
-                kind, provider.GetRequiredService<LatestMarkerReader>(), provider.GetRequiredService<IUserStore>(), provider.GetRequiredService<IOptionsMonitor<MarkersOptions>>()));
+                kind, provider.GetRequiredService<LatestMarkerReader>(), provider.GetRequiredService<IUserStore>(), provider.GetRequiredService<MarkerProfiles>()));
         }
 
         services.TryAddSingleton<NotifierRegistry>();

@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Markers.Derived;
 using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,9 @@ public static class MarkersServiceCollectionExtensions
     {
         services.AddOptions<MarkersOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarkersOptions>, MarkersOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarkersOptions>, MarkersPersonIdValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonSeedSource, MarkersPersonSeeds>());
+        services.TryAddSingleton<MarkerProfiles>();
         services.TryAddSingleton<Fib4Calculator>();
         services.TryAddSingleton<MarkerRecorder>();
         services.TryAddSingleton<AppendicularMuscleCalculator>();
