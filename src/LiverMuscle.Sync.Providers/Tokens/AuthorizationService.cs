@@ -21,8 +21,8 @@ public sealed class AuthorizationService(
 
     private readonly Dictionary<string, IAuthorizationFlow> _flows = flows.ToDictionary(f => f.Provider, StringComparer.Ordinal);
 
-    /// <summary>The providers that are configured.</summary>
-    public IReadOnlyCollection<string> Providers => _flows.Keys;
+    /// <summary>Null when <paramref name="provider"/> is configured, else the line saying which ones are.</summary>
+    public string? ProviderProblem(string provider) => _flows.ContainsKey(provider) ? null : UnknownProvider(provider);
 
     public async Task<AuthorizationOutcome> StartAsync(string provider, string personId, Uri redirectUri, bool demo, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ internal static class LiverMuscleCli
                  {
                      StatusCommand.Create(),
                      AuthCommand.Create(),
+                     PeopleCommands.Create(),
                      SyncCommand.Create(),
                      BackfillCommand.Create(),
                      ImportCommands.Create(),

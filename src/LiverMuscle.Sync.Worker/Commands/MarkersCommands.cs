@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Markers.Import;
+using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,9 +41,9 @@ internal static class MarkersCommands
             }
 
             await using var app = WorkerHost.Build(parse);
-            var report = await app.Services.GetRequiredService<MarkerRecorder>()
-                .AddAsync(parse.GetValue(user)!, parse.GetValue(marker)!, parse.GetValue(value), parse.GetValue(unit)!, time, cancellationToken);
-            return Print(report);
+            var userId = PersonOptions.Read(parse, user);
+            return await PrintAsync(() => app.Services.GetRequiredService<MarkerRecorder>()
+                .AddAsync(userId, parse.GetValue(marker)!, parse.GetValue(value), parse.GetValue(unit)!, time, cancellationToken));
         });
         return command;
     }
@@ -67,15 +68,15 @@ internal static class MarkersCommands
             }
 
             var kind = parse.GetValue(format)?.ToLowerInvariant() ?? (path.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? "fhir" : "csv");
+            var userId = PersonOptions.Read(parse, user);
             await using var app = WorkerHost.Build(parse);
             var recorder = app.Services.GetRequiredService<MarkerRecorder>();
-            var report = kind switch
+            return await PrintAsync(() => kind switch
             {
-                "csv" => await recorder.ImportCsvAsync(parse.GetValue(user)!, path.FullName, cancellationToken),
-                "fhir" => await ImportFhirAsync(recorder, parse.GetValue(user)!, path.FullName, cancellationToken),
+                "csv" => recorder.ImportCsvAsync(userId, path.FullName, cancellationToken),
+                "fhir" => ImportFhirAsync(recorder, userId, path.FullName, cancellationToken),
                 _ => throw new UsageException($"--format must be csv or fhir, got '{kind}'."),
-            };
-            return Print(report);
+            });
         });
         return command;
     }
@@ -92,8 +93,18 @@ internal static class MarkersCommands
         }
     }
 
-    private static int Print(MarkerImportReport report)
+    private static async Task<int> PrintAsync(Func<Task<MarkerImportReport>> store)
     {
+        MarkerImportReport report;
+        try
+        {
+            report = await store();
+        }
+        catch (PersonNotFoundException unknown)
+        {
+            throw new UsageException(unknown.Message);
+        }
+
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {report.Stored} marker value(s), {report.Errors.Count} not stored"));
         foreach (var error in report.Errors)
         {
