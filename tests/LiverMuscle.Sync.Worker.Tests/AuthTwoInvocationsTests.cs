@@ -1,7 +1,6 @@
 using LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.Sandbox.Withings;
-using LiverMuscle.Sync.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Xunit;
 
@@ -27,7 +26,7 @@ public sealed class AuthTwoInvocationsTests : IDisposable
         environment["LIVERMUSCLE__Withings__ApiBaseUrl"] = sandbox.BaseUrl.ToString();
         environment["LIVERMUSCLE__Withings__AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString();
 
-        var (consent, redirect) = await StartAndConsentAsync(environment, "withings", "zoe");
+        var (consent, redirect) = await CliAuthorization.StartAndConsentAsync(_directory, environment, "withings", "zoe");
         Assert.Equal("user.metrics,user.activity", QueryHelpers.ParseQuery(consent.Query)["scope"].ToString());
 
         var second = await WorkerProcess.RunAsync(_directory.FullName, environment, "auth", "withings", "--user", "zoe", "--redirect-url", redirect);
@@ -57,7 +56,7 @@ public sealed class AuthTwoInvocationsTests : IDisposable
         environment["LIVERMUSCLE__Fitbit__AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString();
         environment["LIVERMUSCLE__Fitbit__TokenUrl"] = sandbox.TokenUrl.ToString();
 
-        var (consent, redirect) = await StartAndConsentAsync(environment, "fitbit", "yan", "--time-zone", "Asia/Tokyo");
+        var (consent, redirect) = await CliAuthorization.StartAndConsentAsync(_directory, environment, "fitbit", "yan", "--time-zone", "Asia/Tokyo");
         var query = QueryHelpers.ParseQuery(consent.Query);
         Assert.Equal(string.Join(' ', GoogleAuthorizationFlow.Scopes), query["scope"].ToString());
         Assert.Equal("S256", query["code_challenge_method"].ToString());
@@ -68,7 +67,7 @@ public sealed class AuthTwoInvocationsTests : IDisposable
         Assert.StartsWith("This redirect belongs to the fitbit authorisation of 'yan', not to fitbit for 'mallory'", other.Error, StringComparison.Ordinal);
 
         // The mismatch used the redirect up: a fresh consent connects yan.
-        (_, redirect) = await StartAndConsentAsync(environment, "fitbit", "yan");
+        (_, redirect) = await CliAuthorization.StartAndConsentAsync(_directory, environment, "fitbit", "yan");
         var second = await WorkerProcess.RunAsync(_directory.FullName, environment, "auth", "fitbit", "--user", "yan", "--redirect-url", redirect);
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("fitbit for yan: Connected", second.Output, StringComparison.Ordinal);
@@ -76,27 +75,5 @@ public sealed class AuthTwoInvocationsTests : IDisposable
 
         var show = await WorkerProcess.RunAsync(_directory.FullName, environment, "people", "show", "yan");
         Assert.Contains("time zone: Asia/Tokyo (the person's own)", show.Output, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// First run: prints the consent URL and exits. Then a browser that does not follow redirects opens it: the
-    /// sandbox consents and answers with the redirect to the loopback callback nobody listens on.
-    /// </summary>
-    private async Task<(Uri Consent, string Redirect)> StartAndConsentAsync(Dictionary<string, string> environment, string provider, string user, params string[] extra)
-    {
-        var port = FreePort.Next().ToString();
-        var first = await WorkerProcess.RunAsync(_directory.FullName, environment, ["auth", provider, "--user", user, "--redirect-port", port, "--no-wait", .. extra]);
-        Assert.True(first.ExitCode == 0, first.Error);
-        var line = Assert.Single(first.Output.Split('\n'), l => l.Trim().StartsWith("http", StringComparison.Ordinal)).Trim();
-        Assert.DoesNotContain(' ', line);
-        var consent = new Uri(line);
-        Assert.Equal($"http://127.0.0.1:{port}/callback", QueryHelpers.ParseQuery(consent.Query)["redirect_uri"].ToString());
-        Assert.Contains($"livermuscle-sync auth {provider} --user {user} --redirect-url 'ADDRESS'", first.Output, StringComparison.Ordinal);
-
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var answer = await browser.GetAsync(consent);
-        var location = answer.Headers.Location ?? throw new InvalidOperationException($"The consent page answered {(int)answer.StatusCode} without a redirect.");
-        Assert.StartsWith($"http://127.0.0.1:{port}/callback?", location.AbsoluteUri, StringComparison.Ordinal);
-        return (consent, location.AbsoluteUri);
     }
 }

@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Worker.Commands;
 /// <summary>Writes a person's export to a file readable by its owner only, whole or not at all.</summary>
 internal static class ExportFile
 {
-    public static async Task<int> WriteAsync(string path, Func<Stream, Task<PersonExportManifest?>> export, string personId)
+    public static async Task<int> WriteAsync(string path, Func<Stream, Task<PersonExportManifest?>> export, string personId, CancellationToken cancellationToken)
     {
         var partial = path + ".partial";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
@@ -32,6 +32,11 @@ internal static class ExportFile
             }
 
             File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception e) when (InfluxFailure.Is(e, cancellationToken) && e is not IOException)
+        {
+            File.Delete(partial);
+            return await VerbOutput.FailAsync(ExitCodes.Unavailable, $"InfluxDB could not be read for the export ({e.Message}); nothing was written.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -131,7 +131,7 @@ internal static class PeopleCommands
                 ActivatorUtilities.CreateInstance<StateExportTables>(app.Services),
                 ActivatorUtilities.CreateInstance<InfluxExportTables>(app.Services),
                 app.Services.GetRequiredService<TimeProvider>());
-            return await ExportFile.WriteAsync(path, stream => exporter.ExportAsync(personId, stream, cancellationToken), personId);
+            return await ExportFile.WriteAsync(path, stream => exporter.ExportAsync(personId, stream, cancellationToken), personId, cancellationToken);
         });
         return command;
     }

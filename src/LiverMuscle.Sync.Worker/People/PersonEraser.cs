@@ -1,6 +1,5 @@
 using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
-using LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Worker.People;
@@ -59,7 +58,7 @@ internal sealed class PersonEraser(
                 ? (series, null)
                 : (series, $"InfluxDB still lists {left.Values.Sum()} series of this person after DROP SERIES; {again}.");
         }
-        catch (Exception e) when (e is InfluxQueryException or HttpRequestException or InfluxUnavailableException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (InfluxFailure.Is(e, cancellationToken))
         {
             return (new Dictionary<string, int>(), $"InfluxDB could not drop the person's series ({e.Message}); {again}.");
         }
