@@ -17,8 +17,7 @@ public static class AdherenceServiceCollectionExtensions
     {
         services.AddOptions<AdherenceOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdherenceOptions>, AdherenceOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdherenceOptions>, AdherencePersonIdValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonSeedSource, AdherencePersonSeeds>());
+        services.AddPersonIdsOf<AdherenceOptions>(o => o.Users.Keys.Select(id => (id, $"Adherence:Users:{id}")));
         services.TryAddSingleton<AdherenceGoalResolver>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdherenceReader>();

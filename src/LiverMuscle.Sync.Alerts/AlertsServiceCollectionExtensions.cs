@@ -23,8 +23,9 @@ public static class AlertsServiceCollectionExtensions
     {
         services.AddOptions<AlertsOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertsOptions>, AlertsPersonIdValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonSeedSource, AlertsPersonSeeds>());
+        services.AddPersonIdsOf<AlertsOptions>(
+            o => o.Email.SelectMany(e => e.Value.Recipients.Keys.Select(id => (id, $"Alerts:Email:{e.Key}:Recipients:{id}"))),
+            o => o.Rules.SelectMany((rule, i) => rule.Users.Select((id, j) => (id, $"Alerts:Rules:{i}:Users:{j}"))));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WebhookNotifier.HttpClientName);
         services.TryAddSingleton<LatestMarkerReader>();

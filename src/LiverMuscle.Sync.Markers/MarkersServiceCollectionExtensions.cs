@@ -17,8 +17,7 @@ public static class MarkersServiceCollectionExtensions
     {
         services.AddOptions<MarkersOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarkersOptions>, MarkersOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarkersOptions>, MarkersPersonIdValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonSeedSource, MarkersPersonSeeds>());
+        services.AddPersonIdsOf<MarkersOptions>(o => o.Users.Keys.Select(id => (id, $"Markers:Users:{id}")));
         services.TryAddSingleton<MarkerProfiles>();
         services.TryAddSingleton<Fib4Calculator>();
         services.TryAddSingleton<MarkerRecorder>();

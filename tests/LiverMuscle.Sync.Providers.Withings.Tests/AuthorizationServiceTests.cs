@@ -17,11 +17,8 @@ public sealed class AuthorizationServiceTests(InfluxDbFixture influx) : IClassFi
     [Fact]
     public async Task Complete_TenMinutesAfterStarting_IsRefusedAsExpired_AndNothingIsStored()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 1 }, CancellationToken.None);
-        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: false);
-        await stack.Services.GetRequiredService<PersonRegistry>().EnsureAsync("erin", null, CancellationToken.None);
-        var service = stack.Services.GetRequiredService<AuthorizationService>();
+        await using var test = await Setup.StartAsync(influx);
+        var (time, sandbox, stack, service) = (test.Time, test.Sandbox, test.Stack, test.Service);
 
         var redirect = await ConsentAsync(service, "erin");
         time.Advance(AuthorizationService.Lifetime);
@@ -37,11 +34,8 @@ public sealed class AuthorizationServiceTests(InfluxDbFixture influx) : IClassFi
     [Fact]
     public async Task Complete_JustInTime_Connects_AndASecondCompletionIsRefused()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 1 }, CancellationToken.None);
-        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: false);
-        await stack.Services.GetRequiredService<PersonRegistry>().EnsureAsync("erin", null, CancellationToken.None);
-        var service = stack.Services.GetRequiredService<AuthorizationService>();
+        await using var test = await Setup.StartAsync(influx);
+        var (time, sandbox, stack, service) = (test.Time, test.Sandbox, test.Stack, test.Service);
 
         var redirect = await ConsentAsync(service, "erin");
         time.Advance(AuthorizationService.Lifetime - TimeSpan.FromSeconds(1));
@@ -59,11 +53,9 @@ public sealed class AuthorizationServiceTests(InfluxDbFixture influx) : IClassFi
     [Fact]
     public async Task Start_ForAPersonNobodyAdded_IsRefused()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 1 }, CancellationToken.None);
-        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: false);
+        await using var test = await Setup.StartAsync(influx);
 
-        var outcome = await stack.Services.GetRequiredService<AuthorizationService>().StartAsync(ProviderNames.Withings, "nobody", Callback, demo: false, CancellationToken.None);
+        var outcome = await test.Service.StartAsync(ProviderNames.Withings, "nobody", Callback, demo: false, CancellationToken.None);
 
         Assert.Equal(AuthorizationFailure.BadRequest, outcome.Failure);
         Assert.Null(outcome.AuthorizeUrl);
@@ -72,11 +64,8 @@ public sealed class AuthorizationServiceTests(InfluxDbFixture influx) : IClassFi
     [Fact]
     public async Task SubscriptionRevoker_RevokesEveryNotificationSubscriptionAtTheSandbox()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
-        await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 1 }, CancellationToken.None);
-        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: false);
-        await stack.Services.GetRequiredService<PersonRegistry>().EnsureAsync("erin", null, CancellationToken.None);
-        var service = stack.Services.GetRequiredService<AuthorizationService>();
+        await using var test = await Setup.StartAsync(influx);
+        var (time, sandbox, stack, service) = (test.Time, test.Sandbox, test.Stack, test.Service);
         var connected = await service.CompleteAsync(ProviderNames.Withings, "erin", await ConsentAsync(service, "erin"), CancellationToken.None);
         var wid = long.Parse(connected.Connection!.Token!.ProviderUserId!);
         Assert.Equal(2, sandbox.Subscriptions(wid).Count);
@@ -87,6 +76,33 @@ public sealed class AuthorizationServiceTests(InfluxDbFixture influx) : IClassFi
         Assert.StartsWith("revoked 2 notification subscription(s)", result.Detail, StringComparison.Ordinal);
         Assert.Empty(sandbox.Subscriptions(wid));
         Assert.IsType<WithingsSubscriptionRevoker>(stack.Services.GetServices<ITokenRevoker>().Single());
+    }
+
+    /// <summary>A sandbox and the stack on fake time, with the person erin added.</summary>
+    private sealed class Setup(FakeTimeProvider time, WithingsSandbox sandbox, WithingsStack stack) : IAsyncDisposable
+    {
+        public FakeTimeProvider Time => time;
+
+        public WithingsSandbox Sandbox => sandbox;
+
+        public WithingsStack Stack => stack;
+
+        public AuthorizationService Service => stack.Services.GetRequiredService<AuthorizationService>();
+
+        public static async Task<Setup> StartAsync(InfluxDbFixture influx)
+        {
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
+            var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 1 }, CancellationToken.None);
+            var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: false);
+            await stack.Services.GetRequiredService<PersonRegistry>().EnsureAsync("erin", null, CancellationToken.None);
+            return new Setup(time, sandbox, stack);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await stack.DisposeAsync();
+            await sandbox.DisposeAsync();
+        }
     }
 
     private static async Task<AuthorizationRedirect> ConsentAsync(AuthorizationService service, string person)
