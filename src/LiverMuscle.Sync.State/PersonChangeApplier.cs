@@ -11,25 +11,22 @@ public static class PersonChangeApplier
 
     public static Person Apply(Person person, PersonChanges changes, DateTimeOffset now, List<string> errors)
     {
-        var goals = person.Goals with
-        {
-            SessionsPerWeek = Parse(changes.SessionsPerWeek, person.Goals.SessionsPerWeek, "sessions per week", 0, 21, errors, whole: true) is { } s ? (int)s : null,
-            ResistanceMinutesPerWeek = Parse(changes.ResistanceMinutesPerWeek, person.Goals.ResistanceMinutesPerWeek, "resistance minutes per week", 0, 7 * 24 * 60, errors),
-            ProteinGPerKgPerDay = Parse(changes.ProteinGPerKgPerDay, person.Goals.ProteinGPerKgPerDay, "protein g/kg/day", 0.1, 5, errors),
-        };
+        // In the order the values are shown, so the errors are too.
+        var name = DisplayName(person, changes.DisplayName, errors);
         var (zone, origin) = TimeZone(person, changes.TimeZone, errors);
+        var birth = BirthDate(person.BirthDate, changes.BirthDate, now, errors);
+        var sex = OneOf(changes.Sex, person.Sex, "sex", ["male", "female"], errors);
+        var height = Parse(changes.HeightM, person.HeightM, "height (m)", 0.5, 2.5, errors);
+        var goals = new PersonGoals(
+            Parse(changes.SessionsPerWeek, person.Goals.SessionsPerWeek, "sessions per week", 0, 21, errors, whole: true) is { } s ? (int)s : null,
+            Parse(changes.ResistanceMinutesPerWeek, person.Goals.ResistanceMinutesPerWeek, "resistance minutes per week", 0, 7 * 24 * 60, errors),
+            Parse(changes.ProteinGPerKgPerDay, person.Goals.ProteinGPerKgPerDay, "protein g/kg/day", 0.1, 5, errors));
+        var recipients = Recipients(person.Recipients, changes.Recipients, errors);
+        var weightSource = OneOf(changes.WeightSource, person.WeightSource, "weight source", WeightSources, errors);
         return person with
         {
-            DisplayName = DisplayName(person, changes.DisplayName, errors),
-            TimeZone = zone,
-            TimeZoneOrigin = origin,
-            BirthDate = BirthDate(person.BirthDate, changes.BirthDate, now, errors),
-            Sex = OneOf(changes.Sex, person.Sex, "sex", ["male", "female"], errors),
-            HeightM = Parse(changes.HeightM, person.HeightM, "height (m)", 0.5, 2.5, errors),
-            Goals = goals,
-            Recipients = Recipients(person.Recipients, changes.Recipients, errors),
-            WeightSource = OneOf(changes.WeightSource, person.WeightSource, "weight source", WeightSources, errors),
-            UpdatedAt = now,
+            DisplayName = name, TimeZone = zone, TimeZoneOrigin = origin, BirthDate = birth, Sex = sex, HeightM = height,
+            Goals = goals, Recipients = recipients, WeightSource = weightSource, UpdatedAt = now,
         };
     }
 

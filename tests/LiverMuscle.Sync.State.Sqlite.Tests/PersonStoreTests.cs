@@ -68,12 +68,12 @@ public sealed class PersonStoreTests
         Assert.False(result.Succeeded);
         Assert.Equal(
             [
-                "sessions per week '2.5' must be a whole number from 0 to 21.",
-                "protein g/kg/day 'abc' must be a number from 0.1 to 5.",
                 "time zone 'Mars/Olympus' is not an IANA time zone id known here (e.g. Europe/Berlin, America/New_York, UTC).",
                 "birth date '2026-13-01' is not a date as yyyy-MM-dd.",
                 "sex 'x' must be one of: male, female.",
                 "height (m) '176' must be a number from 0.5 to 2.5.",
+                "sessions per week '2.5' must be a whole number from 0 to 21.",
+                "protein g/kg/day 'abc' must be a number from 0.1 to 5.",
                 "recipient 'not-an-address' is not an e-mail address (name@example.org).",
                 "weight source 'scale' must be one of: withings, fitbit.",
             ],
