@@ -88,16 +88,17 @@ public sealed class SqliteDatabase : IDisposable
             _protector.EnsureKey();
             await using var connection = await OpenRawAsync(cancellationToken);
             await CheckIntegrityAsync(connection, cancellationToken);
-            await using (var wal = connection.CreateCommand())
-            {
-                wal.CommandText = "PRAGMA journal_mode = WAL;";
-                await wal.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            // Migrating checks the file is this program's before anything is written to it.
             var applied = await SqliteSchema.MigrateAsync(connection, cancellationToken);
             foreach (var version in applied)
             {
                 Log.MigrationApplied(_logger, version, FilePath);
+            }
+
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await StateKeyCheck.VerifyAsync(connection, _protector, cancellationToken);

@@ -55,6 +55,8 @@ public sealed class PeopleCommandsTests : IDisposable
     [InlineData("people show nobody", "No person 'nobody' in the state store; add them with 'livermuscle-sync people add nobody'")]
     [InlineData("people set nobody --sex male", "No person 'nobody' in the state store;")]
     [InlineData("people export nobody", "No person 'nobody' in the state store;")]
+    [InlineData("people export ../../escape", "ID: '../../escape' is not a valid person id")]
+    [InlineData("people remove Alice", "ID: 'Alice' is not a valid person id")]
     [InlineData("markers add --user nobody --marker alt --value 41 --unit U/L --date 2026-10-02", "No person 'nobody' in the state store; add them with 'livermuscle-sync people add nobody'")]
     [InlineData("sync --user ends-with\\", "--user: 'ends-with\\' is not a valid person id")]
     [InlineData("backfill --user Alice --provider withings --since 2026-01-01", "--user: 'Alice' is not a valid person id")]

@@ -28,6 +28,10 @@ internal static class PeopleCommands
 
     private static Argument<string> Id() => new("ID") { Description = "The person's id (a slug, e.g. alice)." };
 
+    /// <summary>The ID argument; a usage error when it is not a slug (it names files and InfluxQL literals).</summary>
+    private static string ReadId(ParseResult parse, Argument<string> id) =>
+        PersonId.Problem(parse.GetValue(id), "ID") is { } problem ? throw new UsageException(problem) : parse.GetValue(id)!;
+
     private static Command Edit(string name, string description, bool add)
     {
         var id = Id();
@@ -82,8 +86,8 @@ internal static class PeopleCommands
         var command = new Command("show", "Everything about one person: profile, goals (their own or configured), recipients, connections.") { id };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var personId = ReadId(parse, id);
             await using var app = WorkerHost.Build(parse);
-            var personId = parse.GetValue(id)!;
             if (await app.Services.GetRequiredService<IPersonStore>().GetAsync(personId, cancellationToken) is not { } person)
             {
                 return await VerbOutput.FailAsync(ExitCodes.Usage, PersonRegistry.Unknown(personId));
@@ -101,12 +105,7 @@ internal static class PeopleCommands
         var command = new Command("remove", "Erase a person: revoke at the providers, delete every state row and every InfluxDB series of theirs.") { id };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var personId = parse.GetValue(id)!;
-            if (PersonId.Problem(personId, "ID") is { } invalid)
-            {
-                return await VerbOutput.FailAsync(ExitCodes.Usage, invalid);
-            }
-
+            var personId = ReadId(parse, id);
             await using var app = WorkerHost.Build(parse);
             var erasure = await ActivatorUtilities.CreateInstance<PersonEraser>(app.Services).EraseAsync(personId, cancellationToken);
             return await PrintAsync(erasure);
@@ -121,16 +120,12 @@ internal static class PeopleCommands
         var command = new Command("export", "Write everything stored about a person as a zip of CSV files with a manifest.json.") { id, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var personId = ReadId(parse, id);
             await using var app = WorkerHost.Build(parse);
-            var personId = parse.GetValue(id)!;
             var time = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var path = parse.GetValue(output)?.FullName
                 ?? Path.GetFullPath(string.Create(CultureInfo.InvariantCulture, $"{personId}-export-{time.UtcDateTime:yyyyMMdd-HHmmss}.zip"));
-            var exporter = new PersonExporter(
-                app.Services.GetRequiredService<IPersonStore>(),
-                ActivatorUtilities.CreateInstance<StateExportTables>(app.Services),
-                ActivatorUtilities.CreateInstance<InfluxExportTables>(app.Services),
-                app.Services.GetRequiredService<TimeProvider>());
+            var exporter = ActivatorUtilities.CreateInstance<PersonExporter>(app.Services);
             return await ExportFile.WriteAsync(path, stream => exporter.ExportAsync(personId, stream, cancellationToken), personId, cancellationToken);
         });
         return command;

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using LiverMuscle.Sync.Sinks.InfluxDb.Query;
 using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Worker.People;
@@ -12,8 +13,18 @@ namespace LiverMuscle.Sync.Worker.People;
 /// store, and every InfluxDB measurement with their points (markers, sessions, nutrition, body composition,
 /// adherence, alert history) — as a zip of CSV files with a <c>manifest.json</c> listing each file.
 /// </summary>
-internal sealed class PersonExporter(IPersonStore people, StateExportTables state, InfluxExportTables influx, TimeProvider time)
+internal sealed class PersonExporter(
+    IPersonStore people,
+    ITokenStore tokens,
+    ISyncCursorStore cursors,
+    ISyncRunLog runs,
+    IAlertStateStore alerts,
+    IInfluxQueryClient influx,
+    TimeProvider time)
 {
+    private readonly StateExportTables _state = new(tokens, cursors, runs, alerts);
+    private readonly InfluxExportTables _influx = new(influx);
+
     public const string Format = "livermuscle-sync person export 1";
 
     /// <summary>The manifest of what was written to <paramref name="zip"/>, or null for an unknown person.</summary>
@@ -24,8 +35,8 @@ internal sealed class PersonExporter(IPersonStore people, StateExportTables stat
             return null;
         }
 
-        var tables = new List<ExportTable>(await state.ReadAsync(person, cancellationToken));
-        tables.AddRange(await influx.ReadAsync(personId, cancellationToken));
+        var tables = new List<ExportTable>(await _state.ReadAsync(person, cancellationToken));
+        tables.AddRange(await _influx.ReadAsync(personId, cancellationToken));
         var manifest = new PersonExportManifest(Format, person.Id, person.DisplayName, time.GetUtcNow(),
             [.. tables.Select(t => new PersonExportFile(t.Name, t.Contents, t.Rows.Count, t.Columns))]);
         using var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true);
