@@ -4,7 +4,7 @@ namespace LiverMuscle.Sync.Adherence;
 
 /// <summary>
 /// The weekly adherence arithmetic. Overlapping sessions (the same workout from two sources) count once. A protein day is logged when protein was recorded for that local day, and met
-/// when protein ÷ the latest weight on or before that day reaches the goal. The score is the mean of the goals'
+/// when protein ÷ the latest weight on or before that day (of the person's preferred weight source when it has one) reaches the goal. The score is the mean of the goals'
 /// fulfilment (sessions ÷ goal, capped at 1; protein days met ÷ 7; minutes ÷ goal when a minutes goal is set), in %.
 /// </summary>
 public static class AdherenceCalculator
@@ -16,7 +16,6 @@ public static class AdherenceCalculator
         var sessions = Merge(data.Sessions.Where(s => s.Start >= start && s.Start < end));
         var minutes = Math.Round(sessions.Sum(s => (s.End - s.Start).TotalSeconds) / 60.0, 2);
 
-        var weights = data.Weights.OrderBy(w => w.Time).ToList();
         var proteinByDay = data.Protein
             .GroupBy(p => LocalCalendar.LocalDate(p.Day, zone))
             .ToDictionary(g => g.Key, g => g.Max(p => p.ProteinG));
@@ -30,9 +29,9 @@ public static class AdherenceCalculator
 
             logged++;
             var dayEnd = LocalCalendar.StartOfDayUtc(day.AddDays(1), zone);
-            var weight = weights.LastOrDefault(w => w.Time < dayEnd);
+            var weight = data.WeightBefore(dayEnd);
             // A small tolerance so 96 g at 80 kg counts as the 1.2 g/kg it is.
-            if (weight.WeightKg > 0 && protein / weight.WeightKg >= goals.ProteinGPerKgPerDay - 1e-9)
+            if (weight > 0 && protein / weight >= goals.ProteinGPerKgPerDay - 1e-9)
             {
                 met++;
             }

@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
+using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Adherence;
 
@@ -10,7 +11,7 @@ public sealed class AdherenceOptions
     public AdherenceGoals Defaults { get; set; } = new() { SessionsPerWeek = 2, ProteinGPerKgPerDay = 1.2 };
 #pragma warning restore SYSLIB1212
 
-    /// <summary>Per user id; each value overrides the matching default.</summary>
+    /// <summary>Per person id, seeds of their goals: each value overrides the matching default unless the person set their own.</summary>
     public Dictionary<string, AdherenceGoals> Users { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>How often the current and recent weeks of every user are recomputed, at least a minute. Default 1 hour.</summary>
@@ -25,12 +26,13 @@ public sealed class AdherenceOptions
     [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan WeightLookback { get; set; } = TimeSpan.FromDays(180);
 
-    public ResolvedGoals GoalsOf(string userId)
+    /// <summary>Each goal from the person's own setting, else the seed <see cref="Users"/>, else <see cref="Defaults"/>.</summary>
+    public ResolvedGoals GoalsOf(string userId, PersonGoals? own = null)
     {
-        var own = Users.GetValueOrDefault(userId);
+        var seed = Users.GetValueOrDefault(userId);
         return new ResolvedGoals(
-            own?.SessionsPerWeek ?? Defaults.SessionsPerWeek ?? 2,
-            own?.ResistanceMinutesPerWeek ?? Defaults.ResistanceMinutesPerWeek,
-            own?.ProteinGPerKgPerDay ?? Defaults.ProteinGPerKgPerDay ?? 1.2);
+            own?.SessionsPerWeek ?? seed?.SessionsPerWeek ?? Defaults.SessionsPerWeek ?? 2,
+            own?.ResistanceMinutesPerWeek ?? seed?.ResistanceMinutesPerWeek ?? Defaults.ResistanceMinutesPerWeek,
+            own?.ProteinGPerKgPerDay ?? seed?.ProteinGPerKgPerDay ?? Defaults.ProteinGPerKgPerDay ?? 1.2);
     }
 }

@@ -12,6 +12,7 @@ public sealed class AdherenceService(
     AdherenceReader reader,
     IPointSink sink,
     IUserStore users,
+    AdherenceGoalResolver goals,
     IOptionsMonitor<AdherenceOptions> options,
     TimeProvider time,
     ILogger<AdherenceService> logger)
@@ -21,14 +22,14 @@ public sealed class AdherenceService(
     {
         var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var settings = options.CurrentValue;
-        var goals = settings.GoalsOf(userId);
+        var own = await goals.GoalsOfAsync(userId, cancellationToken);
         var weeks = new List<AdherenceWeek>();
         foreach (var weekStart in LocalCalendar.WeeksBetween(from, to, zone))
         {
             var start = LocalCalendar.StartOfDayUtc(weekStart, zone);
             var end = LocalCalendar.StartOfDayUtc(weekStart.AddDays(7), zone);
             var data = await reader.ReadAsync(userId, start, end, settings.WeightLookback, cancellationToken);
-            weeks.Add(AdherenceCalculator.Compute(userId, weekStart, zone, goals, data));
+            weeks.Add(AdherenceCalculator.Compute(userId, weekStart, zone, own, data));
         }
 
         if (weeks.Count > 0)
@@ -58,7 +59,7 @@ public sealed class AdherenceService(
         var settings = options.CurrentValue;
         var weekStart = LocalCalendar.WeekStart(LocalCalendar.LocalDate(instant, zone));
         var data = await reader.ReadAsync(userId, LocalCalendar.StartOfDayUtc(weekStart, zone), LocalCalendar.StartOfDayUtc(weekStart.AddDays(7), zone), settings.WeightLookback, cancellationToken);
-        return AdherenceCalculator.Compute(userId, weekStart, zone, settings.GoalsOf(userId), data);
+        return AdherenceCalculator.Compute(userId, weekStart, zone, await goals.GoalsOfAsync(userId, cancellationToken), data);
     }
 
     private static Point ToPoint(AdherenceWeek week) => PointBuilder.For(Measurements.AdherenceWeekly)

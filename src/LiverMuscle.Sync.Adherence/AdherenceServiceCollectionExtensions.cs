@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,8 @@ public static class AdherenceServiceCollectionExtensions
     public static IServiceCollection AddAdherence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AdherenceOptions>().BindStrictly(configuration).ValidateSection(configuration, new AdherenceOptionsValidator()).ValidateOnStart();
+        services.AddPersonIdsOf<AdherenceOptions>(o => o.Users.Keys.Select(id => (id, $"Adherence:Users:{id}")));
+        services.TryAddSingleton<AdherenceGoalResolver>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AdherenceReader>();
         services.TryAddSingleton<AdherenceService>();

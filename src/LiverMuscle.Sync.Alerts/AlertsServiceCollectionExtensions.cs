@@ -23,6 +23,9 @@ public static class AlertsServiceCollectionExtensions
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AlertsOptions>().BindStrictly(configuration).ValidateSection(configuration, new AlertsOptionsValidator()).ValidateOnStart();
+        services.AddPersonIdsOf<AlertsOptions>(
+            o => o.Email.SelectMany(e => e.Value.Recipients.Keys.Select(id => (id, $"Alerts:Email:{e.Key}:Recipients:{id}"))),
+            o => o.Rules.SelectMany((rule, i) => rule.Users.Select((id, j) => (id, $"Alerts:Rules:{i}:Users:{j}"))));
         services.TryAddSingleton(TimeProvider.System);
         // Slack, Discord and ntfy carry their secret in the webhook URL: the default loggers would write it out.
         services.AddHttpClient(WebhookNotifier.HttpClientName).RemoveAllLoggers();
@@ -37,7 +40,7 @@ public static class AlertsServiceCollectionExtensions
         foreach (var kind in new[] { AlertRuleKind.MarkerAbove, AlertRuleKind.MarkerBelow })
         {
             services.AddSingleton<IRuleCondition>(provider => new MarkerThresholdCondition(
-                kind, provider.GetRequiredService<LatestMarkerReader>(), provider.GetRequiredService<IUserStore>(), provider.GetRequiredService<IOptionsMonitor<MarkersOptions>>()));
+                kind, provider.GetRequiredService<LatestMarkerReader>(), provider.GetRequiredService<IUserStore>(), provider.GetRequiredService<MarkerProfiles>()));
         }
 
         services.TryAddSingleton<NotifierRegistry>();

@@ -4,7 +4,7 @@ namespace LiverMuscle.Sync.Markers;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "No FIB-4 for {UserId}: no birth date configured under Markers:Users")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "No FIB-4 for {UserId}: no birth date known (set one with 'people set', or configure Markers:Users)")]
     public static partial void Fib4SkippedNoAge(ILogger logger, string userId);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Marker input of {UserId} not stored, {Location}: {Reason}")]

@@ -11,7 +11,8 @@ namespace LiverMuscle.Sync.Markers;
 /// <summary>
 /// Stores marker values as <c>health_marker</c> points in canonical units, one point per (user, marker, source, time):
 /// storing the same input again rewrites the same point. Bad inputs are reported with their location; the rest is
-/// stored. FIB-4 is recomputed when AST, ALT or platelets arrive.
+/// stored. FIB-4 is recomputed when AST, ALT or platelets arrive. Values for a person the state store does not know
+/// are refused whole (<see cref="PersonNotFoundException"/>).
 /// </summary>
 public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calculator fib4, ILogger<MarkerRecorder> logger)
 {
@@ -31,6 +32,11 @@ public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calcul
 
     public async Task<MarkerImportReport> StoreAsync(string userId, MarkerReadResult read, CancellationToken cancellationToken)
     {
+        if (await users.GetAsync(userId, cancellationToken) is null)
+        {
+            throw new PersonNotFoundException(userId);
+        }
+
         var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var errors = new List<MarkerImportError>(read.Errors);
         var points = new List<Point>();

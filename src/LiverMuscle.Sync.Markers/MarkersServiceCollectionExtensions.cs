@@ -1,6 +1,7 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Markers.Derived;
 using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,8 @@ public static class MarkersServiceCollectionExtensions
     public static IServiceCollection AddHealthMarkers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MarkersOptions>().BindStrictly(configuration).ValidateSection(configuration, new MarkersOptionsValidator()).ValidateOnStart();
+        services.AddPersonIdsOf<MarkersOptions>(o => o.Users.Keys.Select(id => (id, $"Markers:Users:{id}")));
+        services.TryAddSingleton<MarkerProfiles>();
         services.TryAddSingleton<Fib4Calculator>();
         services.TryAddSingleton<MarkerRecorder>();
         services.TryAddSingleton<AppendicularMuscleCalculator>();

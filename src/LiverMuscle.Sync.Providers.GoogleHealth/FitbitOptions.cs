@@ -24,6 +24,12 @@ public sealed class FitbitOptions
     public Uri TokenUrl { get; set; } = new("https://oauth2.googleapis.com/token");
 
     /// <summary>
+    /// Google's token revocation endpoint, called when a person is removed. Default
+    /// <c>https://oauth2.googleapis.com/revoke</c>.
+    /// </summary>
+    public Uri RevokeUrl { get; set; } = new("https://oauth2.googleapis.com/revoke");
+
+    /// <summary>
     /// Exercise types written as <c>strength_session</c>, with the session kind. Types not listed (including values
     /// the API adds later) are ignored.
     /// </summary>

@@ -43,6 +43,7 @@ public static class FitbitServiceCollectionExtensions
         services.AddSingleton<IOAuthTokenClient>(provider => provider.GetRequiredService<GoogleTokenClient>());
         services.TryAddSingleton<GoogleAuthorizationFlow>();
         services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<GoogleAuthorizationFlow>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenRevoker, GoogleTokenRevoker>());
         services.TryAddSingleton<FitbitWrittenLedger>();
         services.TryAddSingleton<FitbitExportImporter>();
         services.TryAddSingleton<ExerciseSyncSource>();

@@ -49,6 +49,7 @@ public static class WithingsServiceCollectionExtensions
         services.TryAddSingleton<WithingsNotificationSubscriber>();
         services.TryAddSingleton<WithingsAuthorizationFlow>();
         services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<WithingsAuthorizationFlow>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenRevoker, WithingsSubscriptionRevoker>());
         services.TryAddSingleton<WrittenRecordLedger>();
         services.TryAddSingleton<BodyCompositionSyncSource>();
         services.TryAddSingleton<WorkoutSyncSource>();

@@ -22,6 +22,7 @@ public static class ProvidersServiceCollectionExtensions
         services.AddOptions<PushOptions>().BindStrictly(push).ValidateSection(push, new PushOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITokenManager, TokenManager>();
+        services.TryAddSingleton<AuthorizationService>();
         services.TryAddSingleton<IRequestBudget, SlidingWindowRequestBudget>();
         services.TryAddSingleton<ISyncTriggerQueue, SyncTriggerQueue>();
         return services;

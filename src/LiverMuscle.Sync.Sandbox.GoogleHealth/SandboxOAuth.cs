@@ -131,6 +131,14 @@ internal sealed class SandboxOAuth(GoogleHealthSandboxOptions options)
         }
     }
 
+    public bool HasLiveGrant(string user)
+    {
+        lock (_gate)
+        {
+            return _grants.Any(g => g.User == user && g.RefreshToken is not null && !g.Revoked && !RefreshExpired(g));
+        }
+    }
+
     private bool RefreshExpired(Grant grant) => options.TestingMode && Now >= grant.Issued + options.TestingModeRefreshTokenLifetime;
 
     private Grant NewGrant(string user, IReadOnlyCollection<string> scopes, bool withRefresh)

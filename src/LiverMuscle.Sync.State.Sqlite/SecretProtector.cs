@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.State.Sqlite;
 /// <summary>
 /// Encrypts secrets at rest with AES-256-GCM: a random nonce per value, and the row's identity as associated data
 /// so a ciphertext copied to another row does not decrypt. The key comes from <c>State:EncryptionKey</c> or a key
-/// file created with mode 0600.
+/// file created with mode 0600; every problem with it is a <see cref="StateStoreException"/> saying what to do.
 /// </summary>
 public sealed class SecretProtector
 {
@@ -16,11 +16,19 @@ public sealed class SecretProtector
     private const int TagSize = 16;
     private const byte FormatVersion = 1;
     private readonly Lazy<byte[]> _key;
+    private readonly SqliteStateOptions _options;
 
     public SecretProtector(IOptions<SqliteStateOptions> options, ILogger<SecretProtector> logger)
     {
-        _key = new Lazy<byte[]>(() => LoadKey(options.Value, logger));
+        _options = options.Value;
+        _key = new Lazy<byte[]>(() => StateKeyFile.Load(options.Value, logger));
     }
+
+    /// <summary>Where the key comes from, as the user configures it: <c>State:EncryptionKey</c> or the key file's path.</summary>
+    public string KeySource => _options.EncryptionKey is null ? $"the key file {Path.GetFullPath(_options.ResolvedKeyFile)} (State:KeyFile)" : "State:EncryptionKey";
+
+    /// <summary>Loads the key now, so a key problem surfaces when the store opens rather than at the first secret.</summary>
+    public void EnsureKey() => _ = _key.Value;
 
     public byte[] Protect(string plaintext, string associatedData)
     {
@@ -34,14 +42,18 @@ public sealed class SecretProtector
         return output;
     }
 
-    public string Unprotect(byte[] protectedValue, string associatedData)
+    public string Unprotect(byte[] protectedValue, string associatedData) =>
+        TryUnprotect(protectedValue, associatedData, out var plaintext) ? plaintext : throw new StateStoreException(AnotherKeyMessage());
+
+    public bool TryUnprotect(byte[] protectedValue, string associatedData, out string plaintext)
     {
+        plaintext = string.Empty;
         if (protectedValue.Length < 1 + NonceSize + TagSize || protectedValue[0] != FormatVersion)
         {
-            throw new CryptographicException("An encrypted value in the state store has an unknown format.");
+            return false;
         }
 
-        var plaintext = new byte[protectedValue.Length - 1 - NonceSize - TagSize];
+        var buffer = new byte[protectedValue.Length - 1 - NonceSize - TagSize];
         using var aes = new AesGcm(_key.Value, TagSize);
         try
         {
@@ -49,57 +61,19 @@ public sealed class SecretProtector
                 protectedValue.AsSpan(1, NonceSize),
                 protectedValue.AsSpan(1 + NonceSize + TagSize),
                 protectedValue.AsSpan(1 + NonceSize, TagSize),
-                plaintext,
+                buffer,
                 Encoding.UTF8.GetBytes(associatedData));
         }
         catch (AuthenticationTagMismatchException)
         {
-            throw new CryptographicException(
-                "The state store's secrets were encrypted with another key: check State:EncryptionKey / State:KeyFile.");
+            return false;
         }
 
-        return Encoding.UTF8.GetString(plaintext);
+        plaintext = Encoding.UTF8.GetString(buffer);
+        return true;
     }
 
-    private static byte[] LoadKey(SqliteStateOptions options, ILogger logger)
-    {
-        if (options.EncryptionKey is { } configured)
-        {
-            return Convert.FromBase64String(configured);
-        }
-
-        var path = Path.GetFullPath(options.ResolvedKeyFile);
-        if (File.Exists(path))
-        {
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
-            {
-                throw new InvalidOperationException($"The key file {path} is readable by other users; run 'chmod 600 {path}' (State:KeyFile).");
-            }
-
-            var key = Convert.FromBase64String(File.ReadAllText(path).Trim());
-            return key.Length == 32 ? key : throw new InvalidOperationException($"The key file {path} does not hold base64 of 32 bytes (State:KeyFile).");
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var generated = RandomNumberGenerator.GetBytes(32);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var writer = new StreamWriter(path, Encoding.ASCII, fileOptions);
-            writer.Write(Convert.ToBase64String(generated));
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created the key first: use that one.
-            return LoadKey(options, logger);
-        }
-
-        Log.KeyFileGenerated(logger, path);
-        return generated;
-    }
+    public string AnotherKeyMessage() =>
+        $"The state store's secrets were encrypted with another key than {KeySource}: restore the original key (State:EncryptionKey / State:KeyFile), " +
+        $"or move {Path.GetFullPath(_options.Path)} away to start a new state store (every person then authorises again).";
 }

@@ -6,31 +6,33 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.State.Sqlite;
 
 /// <summary>
-/// Opens connections to the state database (WAL, busy timeout, full sync) and migrates the schema once, on first
-/// use, so a CLI verb gets a ready store without running the host.
+/// Opens connections to the state database (WAL, busy timeout, full sync). On first use it checks the files are
+/// private, creates them 0600 in a 0700 directory, checks the file is an intact database of this program opened
+/// with its key, and migrates the schema, so a CLI verb gets a ready store without running the host. Every way the
+/// store cannot be used is one <see cref="StateStoreException"/>.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
+    private readonly SecretProtector _protector;
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly SemaphoreSlim _migrationLock = new(1, 1);
     private volatile bool _migrated;
 
-    public SqliteDatabase(IOptions<SqliteStateOptions> options, ILogger<SqliteDatabase> logger)
+    public SqliteDatabase(IOptions<SqliteStateOptions> options, SecretProtector protector, ILogger<SqliteDatabase> logger)
     {
-        var path = Path.GetFullPath(options.Value.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        FilePath = Path.GetFullPath(options.Value.Path);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWrite,
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.Value.BusyTimeout.TotalSeconds),
         }.ToString();
         _busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
+        _protector = protector;
         _logger = logger;
-        FilePath = path;
     }
 
     public string FilePath { get; }
@@ -41,23 +43,38 @@ public sealed class SqliteDatabase : IDisposable
     {
         if (!_migrated)
         {
-            await MigrateAsync(cancellationToken);
+            await PrepareAsync(cancellationToken);
         }
 
-        return await OpenRawAsync(cancellationToken);
+        try
+        {
+            return await OpenRawAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteFailure.Describe(e, FilePath);
+        }
     }
 
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
+    private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await _migrationLock.WaitAsync(cancellationToken);
         try
@@ -67,24 +84,43 @@ public sealed class SqliteDatabase : IDisposable
                 return;
             }
 
+            StateFileGuard.PrepareDatabase(FilePath);
+            _protector.EnsureKey();
             await using var connection = await OpenRawAsync(cancellationToken);
-            await using (var wal = connection.CreateCommand())
-            {
-                wal.CommandText = "PRAGMA journal_mode = WAL;";
-                await wal.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            await CheckIntegrityAsync(connection, cancellationToken);
+            // Migrating checks the file is this program's before anything is written to it.
             var applied = await SqliteSchema.MigrateAsync(connection, cancellationToken);
             foreach (var version in applied)
             {
                 Log.MigrationApplied(_logger, version, FilePath);
             }
 
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await StateKeyCheck.VerifyAsync(connection, _protector, cancellationToken);
             _migrated = true;
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteFailure.Describe(e, FilePath);
         }
         finally
         {
             _migrationLock.Release();
+        }
+    }
+
+    private async Task CheckIntegrityAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA quick_check(1);";
+        if (await check.ExecuteScalarAsync(cancellationToken) is string result && result != "ok")
+        {
+            throw new StateStoreException(SqliteFailure.Damaged(FilePath, result));
         }
     }
 }

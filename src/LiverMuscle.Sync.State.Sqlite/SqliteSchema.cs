@@ -63,6 +63,33 @@ internal static class SqliteSchema
             value BLOB NOT NULL,
             secret INTEGER NOT NULL);
         """,
+        """
+        ALTER TABLE users ADD COLUMN display_name TEXT NULL;
+        ALTER TABLE users ADD COLUMN time_zone_origin TEXT NOT NULL DEFAULT 'Default';
+        ALTER TABLE users ADD COLUMN birth_date TEXT NULL;
+        ALTER TABLE users ADD COLUMN sex TEXT NULL;
+        ALTER TABLE users ADD COLUMN height_m REAL NULL;
+        ALTER TABLE users ADD COLUMN sessions_per_week INTEGER NULL;
+        ALTER TABLE users ADD COLUMN resistance_minutes_per_week REAL NULL;
+        ALTER TABLE users ADD COLUMN protein_g_per_kg_per_day REAL NULL;
+        ALTER TABLE users ADD COLUMN recipients TEXT NULL;
+        ALTER TABLE users ADD COLUMN weight_source TEXT NULL;
+        ALTER TABLE users ADD COLUMN updated_at INTEGER NULL;
+        CREATE TABLE pending_authorizations (
+            state TEXT PRIMARY KEY,
+            provider TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            redirect_uri TEXT NOT NULL,
+            code_verifier BLOB NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used_at INTEGER NULL);
+        CREATE INDEX pending_authorizations_user ON pending_authorizations (user_id);
+        CREATE INDEX alert_states_user ON alert_states (user_id);
+        CREATE TABLE store_meta (
+            name TEXT PRIMARY KEY,
+            value BLOB NOT NULL);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
@@ -74,8 +101,14 @@ internal static class SqliteSchema
         var version = await GetVersionAsync(connection, cancellationToken);
         if (version > CurrentVersion)
         {
-            throw new InvalidOperationException(
+            throw new StateStoreException(
                 $"The state database has schema version {version}, newer than this program knows ({CurrentVersion}). Use a newer livermuscle-sync or another State:Path.");
+        }
+
+        if (version == 0 && await CountTablesAsync(connection, cancellationToken) > 0)
+        {
+            throw new StateStoreException(
+                "The state database file holds tables of another program (a SQLite file without this program's schema version). Point State:Path at another file.");
         }
 
         for (var next = version + 1; next <= CurrentVersion; next++)
@@ -90,6 +123,13 @@ internal static class SqliteSchema
         }
 
         return applied;
+    }
+
+    private static async Task<int> CountTablesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table';";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private static async Task<int> GetVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -7,14 +7,19 @@ namespace LiverMuscle.Sync.State.Sqlite;
 
 public static class SqliteStateServiceCollectionExtensions
 {
-    /// <summary>Registers the SQLite state store (section <c>State</c>) behind every contract of LiverMuscle.Sync.State.</summary>
+    /// <summary>Registers the SQLite state store (section <c>State</c>) behind every contract of LiverMuscle.Sync.State, and the <see cref="PersonRegistry"/>.</summary>
     public static IServiceCollection AddSqliteStateStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStateOptions>().BindStrictly(configuration).ValidateSection(configuration, new SqliteStateOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SecretProtector>();
-        services.TryAddSingleton<IUserStore, SqliteUserStore>();
+        services.TryAddSingleton<SqlitePersonStore>();
+        services.TryAddSingleton<IPersonStore>(provider => provider.GetRequiredService<SqlitePersonStore>());
+        services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<SqlitePersonStore>());
+        services.TryAddSingleton<IPersonStateEraser, SqlitePersonStateEraser>();
+        services.TryAddSingleton<IPendingAuthorizationStore, SqlitePendingAuthorizationStore>();
+        services.TryAddSingleton<PersonRegistry>();
         services.TryAddSingleton<ITokenStore, SqliteTokenStore>();
         services.TryAddSingleton<ISyncCursorStore, SqliteCursorStore>();
         services.TryAddSingleton<ISyncRunLog, SqliteSyncRunLog>();

@@ -75,5 +75,5 @@ internal sealed class SqliteTokenStore(SqliteDatabase database, SecretProtector 
             UnixTime.FromMs(reader.GetInt64(5)));
     }
 
-    private static string AssociatedData(string userId, string provider) => $"token\n{userId}\n{provider}";
+    internal static string AssociatedData(string userId, string provider) => $"token\n{userId}\n{provider}";
 }

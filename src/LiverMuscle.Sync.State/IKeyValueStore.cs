@@ -1,9 +1,10 @@
 namespace LiverMuscle.Sync.State;
 
 /// <summary>
-/// Small named values a component keeps between runs (a pending PKCE verifier, a push subscription, backfill
-/// progress). Keys are namespaced by the caller, e.g. <c>withings/subscription/alice</c>. Values marked secret are
-/// encrypted at rest like tokens.
+/// Small named values a component keeps between runs (a push subscription, backfill progress, a written-records
+/// ledger). Keys are namespaced by the caller. A value that belongs to one person has a key of at least three
+/// segments ending in their id (<c>component/name/{personId}</c>, e.g. <c>withings/written/workouts/alice</c>):
+/// erasing the person deletes exactly those. Values marked secret are encrypted at rest like tokens.
 /// </summary>
 public interface IKeyValueStore
 {

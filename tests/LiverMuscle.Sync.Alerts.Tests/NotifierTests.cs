@@ -1,4 +1,6 @@
 using LiverMuscle.Sync.Alerts.Notifications;
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,9 +10,12 @@ using Microsoft.Extensions.Logging.Testing;
 namespace LiverMuscle.Sync.Alerts.Tests;
 
 /// <summary>Notifiers against real servers on loopback, in real time (retry delays of a few ms).</summary>
-public sealed class NotifierTests
+public sealed class NotifierTests : IDisposable
 {
     private const string Secret = "s3cret-hmac-key";
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("livermuscle-notifier-test-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
 
     private static AlertNotification Notification(string user = "alice") => MessageComposer.Build(
         MessageComposer.Key("test", user), NotificationKind.Firing, "alt-high", user, "firing", 41, 33,
@@ -144,6 +149,34 @@ public sealed class NotifierTests
     }
 
     [Fact]
+    public async Task Email_ToAPersonWithRecipientsOfTheirOwn_GoesThereInsteadOfTheConfiguredSeed()
+    {
+        using var smtp = await SmtpServer.StartAsync();
+        await using var services = Services(new Dictionary<string, string?>
+        {
+            ["Alerts:Email:mail:Host"] = "127.0.0.1",
+            ["Alerts:Email:mail:Port"] = smtp.Port.ToString(),
+            ["Alerts:Email:mail:Security"] = "None",
+            ["Alerts:Email:mail:From"] = "alerts@example.org",
+            ["Alerts:Email:mail:To:0"] = "coach@example.org",
+            ["Alerts:Email:mail:Recipients:alice"] = "alice@example.org",
+        });
+        var registry = services.GetRequiredService<PersonRegistry>();
+        Assert.True((await registry.AddAsync("alice", new PersonChanges { Recipients = ["alice@home.example", "carer@example.org"] }, CancellationToken.None)).Succeeded);
+        Assert.True((await registry.AddAsync("bob", new PersonChanges(), CancellationToken.None)).Succeeded);
+        var mail = services.GetRequiredService<NotifierRegistry>().Find("mail")!;
+
+        await mail.SendAsync(Notification("alice"), CancellationToken.None);
+        await mail.SendAsync(Notification("bob"), CancellationToken.None);
+        await registry.SetAsync("alice", new PersonChanges { Recipients = [] }, CancellationToken.None);
+        await mail.SendAsync(Notification("alice"), CancellationToken.None);
+
+        Assert.Equal(
+            [["alice@home.example", "carer@example.org"], ["coach@example.org"], ["alice@example.org"]],
+            smtp.Messages().Select(m => m.Recipients.Order(StringComparer.Ordinal).ToArray()));
+    }
+
+    [Fact]
     public async Task Email_OverStartTlsWithAuth_IsDeliveredToAServerThatRequiresBoth()
     {
         using var smtp = await SmtpServer.StartAsync(tls: ("alerts", "mail-password"));
@@ -202,15 +235,17 @@ public sealed class NotifierTests
         ["Alerts:Webhooks:hook:RetryBaseDelay"] = "00:00:00.020",
     };
 
-    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    private ServiceProvider Services(Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings)
+            .AddInMemoryCollection([new("State:Path", Path.Combine(_directory.FullName, "state.db"))]).Build();
         return new ServiceCollection()
             .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug))
             .AddHttpClient()
             .AddOptions()
             .Configure<AlertsOptions>(configuration.GetSection("Alerts"))
             .AddSingleton(TimeProvider.System)
+            .AddSqliteStateStore(configuration.GetSection("State"))
             .AddSingleton<NotifierRegistry>()
             .BuildServiceProvider();
     }

@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Markers.Derived;
 using LiverMuscle.Sync.Markers.Import;
+using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Testing;
 
 namespace LiverMuscle.Sync.Markers.Tests;
@@ -37,6 +38,7 @@ public sealed class Fib4Tests(InfluxDbFixture influx)
     {
         var database = await influx.NewDatabaseAsync("fib4");
         await using var harness = await MarkersHarness.StartAsync(influx.Url, database);
+        await harness.Get<IUserStore>().UpsertAsync(new UserRecord("bob", "Europe/Berlin", DateTimeOffset.UnixEpoch), CancellationToken.None);
 
         await harness.Get<MarkerRecorder>().StoreAsync("bob", new MarkerReadResult(
             [Input("ast", 36, "2026-10-02"), Input("alt", 41, "2026-10-02"), Input("platelets", 210, "2026-10-02")], []), CancellationToken.None);

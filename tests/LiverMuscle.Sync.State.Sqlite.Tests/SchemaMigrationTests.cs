@@ -13,12 +13,13 @@ public sealed class SchemaMigrationTests
         {
             await state.Get<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", state.Time.GetUtcNow()), CancellationToken.None);
             Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 1", StringComparison.Ordinal));
+            Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 2", StringComparison.Ordinal));
         }
 
         using var reopened = new StateHarness(directory.Path);
         Assert.Equal("Europe/Berlin", (await reopened.Get<IUserStore>().GetAsync("alice", CancellationToken.None))!.TimeZone);
         Assert.DoesNotContain(reopened.Logs.GetSnapshot(), r => r.Message.Contains("migrated", StringComparison.Ordinal));
-        Assert.Equal(1L, await ScalarAsync(directory.Path, "PRAGMA user_version"));
+        Assert.Equal(2L, await ScalarAsync(directory.Path, "PRAGMA user_version"));
         Assert.Equal("wal", await ScalarAsync(directory.Path, "PRAGMA journal_mode"));
     }
 
@@ -27,14 +28,15 @@ public sealed class SchemaMigrationTests
     {
         using var directory = new TempDirectory();
         await ScalarAsync(directory.Path, "PRAGMA user_version = 99");
+        File.SetUnixFileMode(Path.Combine(directory.Path, "state.db"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         using var state = new StateHarness(directory.Path);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => state.Get<IUserStore>().ListAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StateStoreException>(() => state.Get<IUserStore>().ListAsync(CancellationToken.None));
 
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<object?> ScalarAsync(string directory, string sql)
+    internal static async Task<object?> ScalarAsync(string directory, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "state.db")};Pooling=False");
         await connection.OpenAsync();

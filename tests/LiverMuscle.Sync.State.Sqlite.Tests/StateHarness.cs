@@ -12,7 +12,7 @@ internal sealed class StateHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public StateHarness(string directory, IDictionary<string, string?>? settings = null)
+    public StateHarness(string directory, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var values = new Dictionary<string, string?> { ["State:Path"] = Path.Combine(directory, "state.db") };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -21,11 +21,12 @@ internal sealed class StateHarness : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        _services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(Time)
-            .AddSqliteStateStore(configuration.GetSection("State"))
-            .BuildServiceProvider();
+            .AddSqliteStateStore(configuration.GetSection("State"));
+        services?.Invoke(collection);
+        _services = collection.BuildServiceProvider();
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));

@@ -40,7 +40,7 @@ public sealed class TokenEncryptionTests
         }
 
         using var other = new StateHarness(directory.Path, new Dictionary<string, string?> { ["State:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
-        var error = await Assert.ThrowsAsync<CryptographicException>(() => other.Get<ITokenStore>().GetAsync("alice", "withings", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StateStoreException>(() => other.Get<ITokenStore>().GetAsync("alice", "withings", CancellationToken.None));
         Assert.Contains("State:EncryptionKey", error.Message, StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public sealed class TokenEncryptionTests
         File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
         using var state = new StateHarness(directory.Path);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => state.Get<ITokenStore>().SaveTokenAsync("alice", "fitbit", Token(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StateStoreException>(() => state.Get<ITokenStore>().SaveTokenAsync("alice", "fitbit", Token(), CancellationToken.None));
 
         Assert.Contains("chmod 600", error.Message, StringComparison.Ordinal);
     }

@@ -22,6 +22,7 @@ public sealed class MarkersAndAlertsCommandTests : IClassFixture<InfluxDbFixture
         var database = await _influx.NewDatabaseAsync("cli");
         var file = Path.Combine(_directory.FullName, "labs.csv");
         await File.WriteAllTextAsync(file, "date,marker,value,unit\n2026-10-02,alt,0.7,µkat/L\n2026-10-02,ast,-1,U/L\n2026-10-02,platelets,210,10^3/µL\n");
+        Assert.Equal(0, (await WorkerProcess.RunAsync(_directory.FullName, Environment(database), "people", "add", "alice")).ExitCode);
 
         for (var run = 0; run < 2; run++)
         {
@@ -46,6 +47,7 @@ public sealed class MarkersAndAlertsCommandTests : IClassFixture<InfluxDbFixture
         environment["LIVERMUSCLE__Alerts__Rules__0__Marker"] = "alt";
         environment["LIVERMUSCLE__Alerts__Rules__0__Threshold"] = "33";
         environment["LIVERMUSCLE__Alerts__Rules__0__Users__0"] = "alice";
+        Assert.Equal(0, (await WorkerProcess.RunAsync(_directory.FullName, environment, "people", "add", "alice")).ExitCode);
         var add = await WorkerProcess.RunAsync(_directory.FullName, environment, "markers", "add", "--user", "alice", "--marker", "alt", "--value", "41", "--unit", "U/L", "--date", "2026-10-02");
         Assert.Equal(0, add.ExitCode);
 

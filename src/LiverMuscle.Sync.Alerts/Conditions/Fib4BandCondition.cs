@@ -3,19 +3,18 @@ using LiverMuscle.Sync.Alerts.Rules;
 using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Markers.Catalog;
 using LiverMuscle.Sync.Markers.Derived;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Alerts.Conditions;
 
-internal sealed class Fib4BandCondition(LatestMarkerReader markers, IOptionsMonitor<MarkersOptions> profiles) : IRuleCondition
+internal sealed class Fib4BandCondition(LatestMarkerReader markers, MarkerProfiles profiles) : IRuleCondition
 {
     public AlertRuleKind Kind => AlertRuleKind.Fib4Band;
 
     public async Task<Evaluation?> EvaluateAsync(AlertRuleOptions rule, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var profile = profiles.CurrentValue.Users.GetValueOrDefault(userId);
+        var profile = await profiles.GetAsync(userId, cancellationToken);
         if (await markers.LatestAsync(userId, MarkerIds.Fib4, cancellationToken) is not { } latest ||
-            profile?.AgeOn(DateOnly.FromDateTime(latest.Time.UtcDateTime)) is not { } age)
+            profile.AgeOn(DateOnly.FromDateTime(latest.Time.UtcDateTime)) is not { } age)
         {
             return null;
         }

@@ -4,18 +4,17 @@ using System.Globalization;
 using LiverMuscle.Sync.Alerts.Rules;
 using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Markers.Catalog;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Alerts.Conditions;
 
 /// <summary>MarkerAbove and MarkerBelow: the latest value of a marker against a (possibly sex-specific) threshold.</summary>
-internal sealed class MarkerThresholdCondition(AlertRuleKind kind, LatestMarkerReader markers, IUserStore users, IOptionsMonitor<MarkersOptions> profiles) : IRuleCondition
+internal sealed class MarkerThresholdCondition(AlertRuleKind kind, LatestMarkerReader markers, IUserStore users, MarkerProfiles profiles) : IRuleCondition
 {
     public AlertRuleKind Kind => kind;
 
     public async Task<Evaluation?> EvaluateAsync(AlertRuleOptions rule, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var sex = profiles.CurrentValue.Users.GetValueOrDefault(userId)?.Sex;
+        var sex = (await profiles.GetAsync(userId, cancellationToken)).Sex;
         var threshold = sex is not null && rule.ThresholdBySex.TryGetValue(sex, out var own) ? own : rule.Threshold;
         if (threshold is null || await markers.LatestAsync(userId, rule.Marker!, cancellationToken) is not { } latest)
         {

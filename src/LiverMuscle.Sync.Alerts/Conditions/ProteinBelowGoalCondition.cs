@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Alerts.Conditions;
 
-internal sealed class ProteinBelowGoalCondition(IUserStore users, AdherenceReader reader, IOptionsMonitor<AdherenceOptions> goals) : IRuleCondition
+internal sealed class ProteinBelowGoalCondition(IUserStore users, AdherenceReader reader, AdherenceGoalResolver goals, IOptionsMonitor<AdherenceOptions> options) : IRuleCondition
 {
     public AlertRuleKind Kind => AlertRuleKind.ProteinBelowGoal;
 
@@ -17,13 +17,12 @@ internal sealed class ProteinBelowGoalCondition(IUserStore users, AdherenceReade
         var days = rule.Days ?? 3;
         var today = LocalCalendar.LocalDate(now, zone);
         var first = today.AddDays(-days);
-        var data = await reader.ReadAsync(userId, LocalCalendar.StartOfDayUtc(first, zone), LocalCalendar.StartOfDayUtc(today, zone), goals.CurrentValue.WeightLookback, cancellationToken);
-        var weights = data.Weights.OrderBy(w => w.Time).ToList();
+        var data = await reader.ReadAsync(userId, LocalCalendar.StartOfDayUtc(first, zone), LocalCalendar.StartOfDayUtc(today, zone), options.CurrentValue.WeightLookback, cancellationToken);
         var perKg = new List<double>();
         foreach (var (day, protein) in data.Protein)
         {
             var dayEnd = LocalCalendar.StartOfDayUtc(LocalCalendar.LocalDate(day, zone).AddDays(1), zone);
-            var weight = weights.LastOrDefault(w => w.Time < dayEnd).WeightKg;
+            var weight = data.WeightBefore(dayEnd);
             if (weight > 0)
             {
                 perKg.Add(protein / weight);
@@ -36,7 +35,7 @@ internal sealed class ProteinBelowGoalCondition(IUserStore users, AdherenceReade
         }
 
         var average = Math.Round(perKg.Average(), 2);
-        var goal = rule.Threshold ?? goals.CurrentValue.GoalsOf(userId).ProteinGPerKgPerDay;
+        var goal = rule.Threshold ?? (await goals.GoalsOfAsync(userId, cancellationToken)).ProteinGPerKgPerDay;
         return new Evaluation(average < goal, average, goal,
             string.Create(CultureInfo.InvariantCulture, $"Protein averaged {average} g/kg/day over the last {days} day(s) ({perKg.Count} logged); goal {goal} g/kg/day."));
     }

@@ -3,11 +3,10 @@ using LiverMuscle.Sync.Normalization;
 using System.Globalization;
 using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts.Rules;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Alerts.Conditions;
 
-internal sealed class SessionsBehindCondition(IUserStore users, AdherenceReader reader, IOptionsMonitor<AdherenceOptions> goals) : IRuleCondition
+internal sealed class SessionsBehindCondition(IUserStore users, AdherenceReader reader, AdherenceGoalResolver goals) : IRuleCondition
 {
     public AlertRuleKind Kind => AlertRuleKind.SessionsBehind;
 
@@ -16,7 +15,7 @@ internal sealed class SessionsBehindCondition(IUserStore users, AdherenceReader 
         var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var today = LocalCalendar.LocalDate(now, zone);
         var monday = LocalCalendar.WeekStart(today);
-        var goal = rule.Threshold ?? goals.CurrentValue.GoalsOf(userId).SessionsPerWeek;
+        var goal = rule.Threshold ?? (await goals.GoalsOfAsync(userId, cancellationToken)).SessionsPerWeek;
         var data = await reader.ReadAsync(userId, LocalCalendar.StartOfDayUtc(monday, zone), now.AddSeconds(1), TimeSpan.Zero, cancellationToken);
         var sessions = data.Sessions.Count;
         var judged = today.DayNumber - monday.DayNumber >= ((int)rule.Weekday + 6) % 7;

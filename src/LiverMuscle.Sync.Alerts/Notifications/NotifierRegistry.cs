@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Alerts.Notifications.Email;
 using LiverMuscle.Sync.Alerts.Notifications.Webhook;
+using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ public sealed class NotifierRegistry
     private readonly Dictionary<string, INotifier> _notifiers = new(StringComparer.Ordinal);
     private readonly ILogger<NotifierRegistry> _logger;
 
-    public NotifierRegistry(IOptions<AlertsOptions> options, IHttpClientFactory clients, TimeProvider time, ILogger<NotifierRegistry> logger)
+    public NotifierRegistry(IOptions<AlertsOptions> options, IHttpClientFactory clients, IPersonStore people, TimeProvider time, ILogger<NotifierRegistry> logger)
     {
         _logger = logger;
         foreach (var (name, webhook) in options.Value.Webhooks)
@@ -21,7 +22,7 @@ public sealed class NotifierRegistry
 
         foreach (var (name, email) in options.Value.Email)
         {
-            _notifiers[name] = new EmailNotifier(name, email, time, logger);
+            _notifiers[name] = new EmailNotifier(name, email, people, time, logger);
         }
     }
 

@@ -2,15 +2,14 @@ using LiverMuscle.Sync.Markers.Catalog;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Markers.Derived;
 
 /// <summary>
 /// Appendicular muscle mass index = (muscle mass of both arms and both legs) ÷ height², written as the <c>ammi</c>
-/// marker at the time of every segmental reading that has all four limbs, when the user's height is configured.
+/// marker at the time of every segmental reading that has all four limbs, when the person's height is known.
 /// </summary>
-public sealed class AppendicularMuscleCalculator(IInfluxQueryClient query, IPointSink sink, IOptionsMonitor<MarkersOptions> options)
+public sealed class AppendicularMuscleCalculator(IInfluxQueryClient query, IPointSink sink, MarkerProfiles profiles)
 {
     private static readonly string[] Limbs =
     [
@@ -22,7 +21,7 @@ public sealed class AppendicularMuscleCalculator(IInfluxQueryClient query, IPoin
 
     public async Task<IReadOnlyList<(DateTimeOffset Time, double Value)>> RecomputeAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        if (options.CurrentValue.Users.GetValueOrDefault(userId)?.HeightM is not { } height)
+        if ((await profiles.GetAsync(userId, cancellationToken)).HeightM is not { } height)
         {
             return [];
         }

@@ -13,14 +13,15 @@ namespace LiverMuscle.Sync.Markers.Derived;
 /// and the user's birth date is known. Points are stamped at the newest of the three samples, so recomputing
 /// rewrites the same points.
 /// </summary>
-public sealed class Fib4Calculator(IInfluxQueryClient query, IPointSink sink, IOptionsMonitor<MarkersOptions> options, ILogger<Fib4Calculator> logger)
+public sealed class Fib4Calculator(IInfluxQueryClient query, IPointSink sink, MarkerProfiles profiles, IOptionsMonitor<MarkersOptions> options, ILogger<Fib4Calculator> logger)
 {
     private static readonly string[] Inputs = [MarkerIds.Ast, MarkerIds.Alt, MarkerIds.Platelets];
 
     public async Task<IReadOnlyList<Fib4Result>> RecomputeAsync(string userId, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        if (!settings.Users.TryGetValue(userId, out var profile) || profile.BirthDate is null)
+        var profile = await profiles.GetAsync(userId, cancellationToken);
+        if (profile.BirthDate is null)
         {
             Log.Fib4SkippedNoAge(logger, userId);
             return [];

@@ -45,6 +45,7 @@ internal static class LiverMuscleCli
                  {
                      StatusCommand.Create(),
                      AuthCommand.Create(),
+                     PeopleCommands.Create(),
                      SyncCommand.Create(),
                      BackfillCommand.Create(),
                      ImportCommands.Create(),

@@ -6,26 +6,34 @@ using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiverMuscle.Sync.Worker.Commands;
 
-/// <summary><c>auth PROVIDER --user ID</c>: connects one person at a provider (OAuth 2.0 authorization code).</summary>
+/// <summary>
+/// <c>auth PROVIDER --user ID</c>: connects one person at a provider (OAuth 2.0 authorization code). The started
+/// authorisation is kept in the state store, so the redirect can come back to this run (loopback listener or pasted
+/// on stdin) or to a later <c>auth … --redirect-url URL</c> — the way on a machine without a browser.
+/// </summary>
 internal static class AuthCommand
 {
     public static Command Create()
     {
         var provider = new Argument<string>("provider") { Description = "The provider to connect: " + string.Join(", ", ProviderNames.All) };
-        var user = new Option<string>("--user") { Description = "The user's id (created if missing).", Required = true };
+        var user = PersonOptions.User("The person's id (added if missing)");
+        var timeZone = PersonOptions.TimeZone();
         var demo = new Option<bool>("--demo") { Description = "Use the provider's demo account, where it has one." };
         var port = new Option<int>("--redirect-port") { Description = "Loopback port that receives the redirect at /callback.", DefaultValueFactory = _ => 8090 };
-        var pasted = new Option<string?>("--redirect-url") { Description = "The URL the browser was redirected to, pasted instead of listening." };
-        var command = new Command("auth", "Authorise the worker for one user at a provider (OAuth 2.0 authorization code).") { provider, user, demo, port, pasted };
+        var pasted = new Option<string?>("--redirect-url") { Description = "Complete an authorisation started before: the URL the browser was redirected to." };
+        var noWait = new Option<bool>("--no-wait") { Description = "Print the consent URL and exit; complete later with --redirect-url." };
+        var command = new Command("auth", "Authorise the worker for one person at a provider (OAuth 2.0 authorization code).")
+        {
+            provider, user, timeZone, demo, port, pasted, noWait,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var name = parse.GetValue(provider)!;
-            var userId = parse.GetValue(user)!;
+            var userId = PersonOptions.Read(parse, user);
             var redirectPort = parse.GetValue(port);
             if (redirectPort is < 1 or > 65535)
             {
@@ -33,52 +41,61 @@ internal static class AuthCommand
             }
 
             await using var app = WorkerHost.CreateBuilder(parse).Build();
-            var flow = app.Services.GetServices<IAuthorizationFlow>().FirstOrDefault(f => f.Provider == name);
-            if (flow is null)
+            var authorization = app.Services.GetRequiredService<AuthorizationService>();
+            if (authorization.ProviderProblem(name) is { } unknown)
             {
-                var known = string.Join(", ", app.Services.GetServices<IAuthorizationFlow>().Select(f => f.Provider));
-                return await VerbOutput.FailAsync(ExitCodes.Usage, $"Unknown provider '{name}'. Registered providers: {(known.Length == 0 ? "none" : known)}.");
+                return await VerbOutput.FailAsync(ExitCodes.Usage, unknown);
             }
 
-            var users = app.Services.GetRequiredService<IUserStore>();
-            if (await users.GetAsync(userId, cancellationToken) is null)
+            var zone = parse.GetValue(timeZone);
+            if ((parse.GetValue(pasted) is null || zone is not null) &&
+                await app.Services.GetRequiredService<PersonRegistry>().EnsureAsync(userId, zone, cancellationToken) is { Succeeded: false } ensured)
             {
-                var time = app.Services.GetRequiredService<TimeProvider>();
-                await users.UpsertAsync(new UserRecord(userId, TimeZoneInfo.Local.Id, time.GetUtcNow()), cancellationToken);
+                return await VerbOutput.FailAsync(ExitCodes.Usage, string.Join(Environment.NewLine, ensured.Errors));
+            }
+
+            if (parse.GetValue(pasted) is { } given)
+            {
+                return await CompleteAsync(authorization, name, userId, given, cancellationToken);
             }
 
             var redirect = new Uri($"http://127.0.0.1:{redirectPort.ToString(CultureInfo.InvariantCulture)}/callback");
-            var started = flow.Begin(userId, redirect, parse.GetValue(demo));
-            Console.Out.WriteLine($"Open this URL in a browser and allow access:{Environment.NewLine}  {started.AuthorizeUrl}");
-            var answer = parse.GetValue(pasted) is { } given ? given : await WaitForRedirectAsync(redirect, cancellationToken);
-            if (!Uri.TryCreate(answer.Trim(), UriKind.Absolute, out var redirected))
+            var started = await authorization.StartAsync(name, userId, redirect, parse.GetValue(demo), cancellationToken);
+            if (!started.Succeeded)
             {
-                return await VerbOutput.FailAsync(ExitCodes.Usage, $"The redirect URL is not an absolute URL: '{answer}'.");
+                return await VerbOutput.FailAsync(ExitCodes.Usage, started.Error!);
             }
 
-            var query = QueryHelpers.ParseQuery(redirected.Query);
-            if (query.TryGetValue("error", out var error))
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Open this URL in a browser and allow access (it works once, until {started.ExpiresAt!.Value.UtcDateTime:HH:mm:ss} UTC):{Environment.NewLine}  {started.AuthorizeUrl!.AbsoluteUri}"));
+            Console.Out.WriteLine($"If that browser cannot reach {redirect.GetLeftPart(UriPartial.Authority)}, copy the address it ends on and run:{Environment.NewLine}  livermuscle-sync auth {name} --user {userId} --redirect-url 'ADDRESS'");
+            if (parse.GetValue(noWait))
             {
-                return await VerbOutput.FailAsync(ExitCodes.Failed, $"{name} refused the authorisation: {error}.");
+                return ExitCodes.Ok;
             }
 
-            if (!query.TryGetValue("state", out var state) || state != started.State)
-            {
-                return await VerbOutput.FailAsync(ExitCodes.Failed, "The redirect's state does not match this authorisation; start 'auth' again.");
-            }
-
-            if (!query.TryGetValue("code", out var code) || string.IsNullOrEmpty(code))
-            {
-                return await VerbOutput.FailAsync(ExitCodes.Failed, "The redirect carries no authorization code.");
-            }
-
-            var connection = await flow.CompleteAsync(userId, code!, started, cancellationToken);
-            Console.Out.WriteLine($"{connection.Provider} for {connection.UserId}: {connection.Status}"
-                + (connection.Token is { } token ? $", access token valid until {token.AccessTokenExpiresAt:u}" : string.Empty)
-                + (connection.StatusReason is { } reason ? $" ({reason})" : string.Empty));
-            return connection.Status == ConnectionStatus.Connected ? ExitCodes.Ok : ExitCodes.Failed;
+            return await CompleteAsync(authorization, name, userId, await WaitForRedirectAsync(redirect, cancellationToken), cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<int> CompleteAsync(AuthorizationService authorization, string provider, string userId, string url, CancellationToken cancellationToken)
+    {
+        if (AuthorizationRedirect.FromUrl(url) is not { } redirect)
+        {
+            return await VerbOutput.FailAsync(ExitCodes.Usage, $"The redirect URL is not an absolute URL: '{url.Trim()}'.");
+        }
+
+        var outcome = await authorization.CompleteAsync(provider, userId, redirect, cancellationToken);
+        if (outcome.Connection is not { } connection)
+        {
+            return await VerbOutput.FailAsync(outcome.Failure == AuthorizationFailure.BadRequest ? ExitCodes.Usage : ExitCodes.Failed, outcome.Error!);
+        }
+
+        Console.Out.WriteLine($"{connection.Provider} for {connection.UserId}: {connection.Status}"
+            + (connection.Token is { } token ? $", access token valid until {token.AccessTokenExpiresAt:u}" : string.Empty)
+            + (connection.StatusReason is { } reason ? $" ({reason})" : string.Empty));
+        return connection.Status == ConnectionStatus.Connected ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     /// <summary>Whichever comes first: the browser's redirect to the loopback listener, or a URL pasted on stdin.</summary>
@@ -105,7 +122,8 @@ internal static class AuthCommand
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.OutputStream.WriteAsync(body);
         context.Response.Close();
-        return context.Request.Url!.ToString();
+        // AbsoluteUri keeps the query escaped as sent: a code with '+' or '%2F' stays intact.
+        return context.Request.Url!.AbsoluteUri;
     }
 
     private static async Task<string> ReadPastedAsync(CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ internal static class BackfillCommand
         var command = new Command("backfill", "Fetch history back to a date, resumably, with progress.") { user, provider, since };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var userId = PersonOptions.Read(parse, user);
             var text = parse.GetValue(since)!;
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
@@ -42,7 +43,7 @@ internal static class BackfillCommand
             }
 
             var progress = new ConsoleProgress(time);
-            var summary = await runner.RunAsync(parse.GetValue(user)!, name, SyncMode.Backfill, start, null, progress, cancellationToken);
+            var summary = await runner.RunAsync(userId, name, SyncMode.Backfill, start, null, progress, cancellationToken);
             progress.Finish();
             Console.Out.WriteLine(VerbOutput.Describe(summary));
             return summary.Outcome == SyncOutcome.Failed ? ExitCodes.Failed : ExitCodes.Ok;

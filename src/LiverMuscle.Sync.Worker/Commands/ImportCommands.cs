@@ -23,11 +23,11 @@ internal static class ImportCommands
                 return 2;
             }
 
-            var userId = parse.GetValue(user)!;
-            var users = app.Services.GetRequiredService<IUserStore>();
-            if (await users.GetAsync(userId, cancellationToken) is null)
+            var userId = PersonOptions.Read(parse, user);
+            if (await app.Services.GetRequiredService<PersonRegistry>().EnsureAsync(userId, null, cancellationToken) is { Succeeded: false } ensured)
             {
-                await users.UpsertAsync(new UserRecord(userId, TimeZoneInfo.Local.Id, app.Services.GetRequiredService<TimeProvider>().GetUtcNow()), cancellationToken);
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, ensured.Errors));
+                return 2;
             }
 
             FitbitImportReport report;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Markers.Import;
+using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,15 +39,15 @@ internal static class MarkersCommands
                 throw new UsageException($"--date '{parse.GetValue(date)}' is not yyyy-MM-dd or an ISO 8601 time with offset.");
             }
 
+            var userId = PersonOptions.Read(parse, user);
             await using var app = WorkerHost.Build(parse);
             if (await InfluxDbRequirement.ProblemAsync(app.Services, "nothing was stored", cancellationToken) is { } problem)
             {
                 return await VerbOutput.FailAsync(ExitCodes.Unavailable, problem);
             }
 
-            var report = await app.Services.GetRequiredService<MarkerRecorder>()
-                .AddAsync(parse.GetValue(user)!, parse.GetValue(marker)!, parse.GetValue(value), parse.GetValue(unit)!, time, cancellationToken);
-            return Print(report);
+            return await PrintAsync(() => app.Services.GetRequiredService<MarkerRecorder>()
+                .AddAsync(userId, parse.GetValue(marker)!, parse.GetValue(value), parse.GetValue(unit)!, time, cancellationToken));
         });
         return command;
     }
@@ -76,6 +77,7 @@ internal static class MarkersCommands
                 throw new UsageException($"--format must be csv or fhir, got '{kind}'.");
             }
 
+            var userId = PersonOptions.Read(parse, user);
             await using var app = WorkerHost.Build(parse);
             if (await InfluxDbRequirement.ProblemAsync(app.Services, "nothing was imported", cancellationToken) is { } problem)
             {
@@ -83,10 +85,9 @@ internal static class MarkersCommands
             }
 
             var recorder = app.Services.GetRequiredService<MarkerRecorder>();
-            var report = kind == "csv"
-                ? await recorder.ImportCsvAsync(parse.GetValue(user)!, path.FullName, cancellationToken)
-                : await ImportFhirAsync(recorder, parse.GetValue(user)!, path.FullName, cancellationToken);
-            return Print(report);
+            return await PrintAsync(() => kind == "csv"
+                ? recorder.ImportCsvAsync(userId, path.FullName, cancellationToken)
+                : ImportFhirAsync(recorder, userId, path.FullName, cancellationToken));
         });
         return command;
     }
@@ -103,8 +104,18 @@ internal static class MarkersCommands
         }
     }
 
-    private static int Print(MarkerImportReport report)
+    private static async Task<int> PrintAsync(Func<Task<MarkerImportReport>> store)
     {
+        MarkerImportReport report;
+        try
+        {
+            report = await store();
+        }
+        catch (PersonNotFoundException unknown)
+        {
+            throw new UsageException(unknown.Message);
+        }
+
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {report.Stored} marker value(s), {report.Errors.Count} not stored"));
         foreach (var error in report.Errors)
         {

@@ -18,7 +18,7 @@ internal static class SyncCommand
         var command = new Command("sync", "Run one incremental sync now and print what it did.") { user, provider };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var userId = parse.GetValue(user)!;
+            var userId = PersonOptions.Read(parse, user);
             await using var app = WorkerHost.CreateBuilder(parse).Build();
             var runner = app.Services.GetRequiredService<SyncRunner>();
             IReadOnlyList<string> providers;

@@ -10,9 +10,9 @@ using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb.Local;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiverMuscle.Sync.Worker.Demo;
@@ -92,7 +92,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             }
 
             var environment = new DemoEnvironment(scratch, influx, withings, google, WorkerHost.Build(parse, overrides), userId);
-            await environment.AuthorizeAsync(cancellationToken);
+            await environment.AuthorizeAsync(parse.GetValue<string?>("--time-zone"), cancellationToken);
             await output.WriteLineAsync($"Authorised user '{userId}' at both sandboxes (Withings user {environment.WithingsUserId}, Google Health user {environment.HealthUserId}).");
             return environment;
         }
@@ -150,25 +150,29 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         await DisposeAllAsync(_scratch, _influx, Withings, Google);
     }
 
-    private async Task AuthorizeAsync(CancellationToken cancellationToken)
+    /// <summary>Adds the demo person (UTC unless <c>--time-zone</c> says otherwise) and connects them at both sandboxes.</summary>
+    private async Task AuthorizeAsync(string? timeZone, CancellationToken cancellationToken)
     {
-        var time = Services.GetRequiredService<TimeProvider>();
-        var flows = Services.GetServices<IAuthorizationFlow>().ToDictionary(f => f.Provider, StringComparer.Ordinal);
-        WithingsUserId = long.Parse(await AuthorizeAsync(flows[ProviderNames.Withings], cancellationToken), CultureInfo.InvariantCulture);
-        HealthUserId = await AuthorizeAsync(flows[ProviderNames.Fitbit], cancellationToken);
-        await Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(UserId, TimeZoneInfo.Local.Id, time.GetUtcNow()), cancellationToken);
+        var person = await Services.GetRequiredService<PersonRegistry>().EnsureAsync(UserId, timeZone, cancellationToken);
+        if (!person.Succeeded)
+        {
+            throw new UsageException(string.Join(Environment.NewLine, person.Errors));
+        }
+
+        WithingsUserId = long.Parse(await ConnectAsync(ProviderNames.Withings, cancellationToken), CultureInfo.InvariantCulture);
+        HealthUserId = await ConnectAsync(ProviderNames.Fitbit, cancellationToken);
     }
 
     /// <summary>The browser's part of the flow: the sandboxes consent at once and redirect with a code.</summary>
-    private async Task<string> AuthorizeAsync(IAuthorizationFlow flow, CancellationToken cancellationToken)
+    private async Task<string> ConnectAsync(string provider, CancellationToken cancellationToken)
     {
-        var started = flow.Begin(UserId, new Uri("http://127.0.0.1/callback"), demo: false);
+        var authorization = Services.GetRequiredService<AuthorizationService>();
+        var started = await authorization.StartAsync(provider, UserId, new Uri("http://127.0.0.1/callback"), demo: false, cancellationToken);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var redirect = await browser.GetAsync(started.AuthorizeUrl, cancellationToken);
-        var location = redirect.Headers.Location ?? throw new InvalidOperationException($"The {flow.Provider} sandbox's consent page answered {(int)redirect.StatusCode} without a redirect.");
-        var code = QueryHelpers.ParseQuery(location.Query)["code"].ToString();
-        var connection = await flow.CompleteAsync(UserId, code, started, cancellationToken);
-        return connection.Token!.ProviderUserId!;
+        using var redirect = await browser.GetAsync(started.AuthorizeUrl ?? throw new InvalidOperationException(started.Error), cancellationToken);
+        var location = redirect.Headers.Location ?? throw new InvalidOperationException($"The {provider} sandbox's consent page answered {(int)redirect.StatusCode} without a redirect.");
+        var completed = await authorization.CompleteAsync(provider, UserId, AuthorizationRedirect.FromUrl(location.AbsoluteUri)!, cancellationToken);
+        return completed.Connection?.Token?.ProviderUserId ?? throw new InvalidOperationException(completed.Error);
     }
 
     private static async Task DisposeAllAsync(DirectoryInfo scratch, LocalInfluxDbServer? influx, WithingsSandbox? withings, GoogleHealthSandbox? google)

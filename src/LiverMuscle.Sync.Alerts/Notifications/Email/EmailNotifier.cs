@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using LiverMuscle.Sync.State;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -14,14 +15,16 @@ namespace LiverMuscle.Sync.Alerts.Notifications.Email;
 internal sealed class EmailNotifier : INotifier
 {
     private readonly EmailOptions _options;
+    private readonly IPersonStore _people;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
     private readonly X509Certificate2? _trusted;
 
-    public EmailNotifier(string name, EmailOptions options, TimeProvider time, ILogger logger)
+    public EmailNotifier(string name, EmailOptions options, IPersonStore people, TimeProvider time, ILogger logger)
     {
         Name = name;
         _options = options;
+        _people = people;
         _logger = logger;
         _trusted = options.TrustedCertificateFile is { Length: > 0 } file ? X509Certificate2.CreateFromPem(File.ReadAllText(file)) : null;
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -49,7 +52,7 @@ internal sealed class EmailNotifier : INotifier
 
     public async Task SendAsync(AlertNotification notification, CancellationToken cancellationToken)
     {
-        var message = Compose(notification);
+        var message = Compose(notification, await RecipientsAsync(notification.UserId, cancellationToken));
         await _pipeline.ExecuteAsync(
             async token =>
             {
@@ -71,11 +74,21 @@ internal sealed class EmailNotifier : INotifier
             cancellationToken);
     }
 
-    public MimeMessage Compose(AlertNotification notification)
+    /// <summary>The person's own recipients when they have set any, else this notifier's <c>Recipients:ID</c>, else its <c>To</c>.</summary>
+    public async Task<IReadOnlyList<string>> RecipientsAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (PersonId.IsValid(userId) && await _people.GetAsync(userId, cancellationToken) is { Recipients.Count: > 0 } person)
+        {
+            return person.Recipients;
+        }
+
+        return _options.Recipients.TryGetValue(userId, out var seeded) ? [seeded] : _options.To;
+    }
+
+    public MimeMessage Compose(AlertNotification notification, IReadOnlyList<string> recipients)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(_options.From));
-        var recipients = _options.Recipients.TryGetValue(notification.UserId, out var own) ? [own] : _options.To;
         foreach (var recipient in recipients)
         {
             message.To.Add(MailboxAddress.Parse(recipient));

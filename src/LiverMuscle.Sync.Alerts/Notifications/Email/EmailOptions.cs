@@ -30,10 +30,10 @@ public sealed class EmailOptions
     [MailboxAddress]
     public string From { get; set; } = string.Empty;
 
-    /// <summary>Recipients of messages about users without their own address, and of test messages.</summary>
+    /// <summary>Recipients of messages about people without their own address, and of test messages.</summary>
     public List<string> To { get; set; } = [];
 
-    /// <summary>Per user id: that user's address (messages about them go there).</summary>
+    /// <summary>Per person id, a seed of their address: messages about them go there unless they set recipients of their own.</summary>
     public Dictionary<string, string> Recipients { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Attempts after a connection or transient server failure. Default 2.</summary>
