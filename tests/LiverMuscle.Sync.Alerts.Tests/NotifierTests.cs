@@ -47,9 +47,11 @@ public sealed class NotifierTests : IDisposable
         using var receiver = new WebhookReceiver(Secret);
         var settings = Webhook(new Uri(receiver.Url, PathSecret), Secret);
         settings["Logging:LogLevel:Default"] = "Trace";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings)
+            .AddInMemoryCollection([new("State:Path", Path.Combine(_directory.FullName, "state.db"))]).Build();
         await using var services = new ServiceCollection()
             .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace))
+            .AddSqliteStateStore(configuration.GetSection("State"))
             .AddAlerts(configuration.GetSection("Alerts"))
             .BuildServiceProvider();
 

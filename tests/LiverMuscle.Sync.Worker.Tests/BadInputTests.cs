@@ -47,6 +47,28 @@ public sealed class BadInputTests : IClassFixture<InfluxDbFixture>, IDisposable
     }
 
     [Fact]
+    public async Task KeyFileOthersCanRead_IsAStateStoreErrorWithTheChmodToRun()
+    {
+        var key = Path.Combine(_directory.FullName, "state.key");
+        await File.WriteAllTextAsync(key, Convert.ToBase64String(new byte[32]));
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        AssertOneLineFailure(await RunAsync(null, "status"), 5, $"chmod 600 {key}");
+    }
+
+    [Fact]
+    public async Task StateFileThatIsNotSqlite_IsAStateStoreError()
+    {
+        var database = Path.Combine(_directory.FullName, "state.db");
+        await File.WriteAllTextAsync(database, "these are not the bytes of a database");
+        File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var result = await RunAsync(null, "status");
+
+        AssertOneLineFailure(result, 5, database);
+    }
+
+    [Fact]
     public async Task Run_OnAPortInUse_SaysSoAndExits6()
     {
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
@@ -64,7 +86,7 @@ public sealed class BadInputTests : IClassFixture<InfluxDbFixture>, IDisposable
         var file = Path.Combine(_directory.FullName, "patient.json");
         await File.WriteAllTextAsync(file, """[{"resourceType":"Patient"}]""");
 
-        var result = await RunAsync(await _influx.NewDatabaseAsync("cli"), "markers", "import", file, "--user", "ann");
+        var result = await RunAsync(await _influx.NewDatabaseAsync("cli"), "markers", "import", file, "--user", "ann", "--set", "Markers:Users:ann:BirthDate=1970-01-01");
 
         AssertOneLineFailure(result, 2, "Not a FHIR R4 Bundle: the file holds a JSON array.");
     }

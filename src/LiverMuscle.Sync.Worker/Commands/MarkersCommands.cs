@@ -41,6 +41,7 @@ internal static class MarkersCommands
 
             var userId = PersonOptions.Read(parse, user);
             await using var app = WorkerHost.Build(parse);
+            await PersonOptions.RequireKnownAsync(app.Services, userId, cancellationToken);
             if (await InfluxDbRequirement.ProblemAsync(app.Services, "nothing was stored", cancellationToken) is { } problem)
             {
                 return await VerbOutput.FailAsync(ExitCodes.Unavailable, problem);
@@ -79,6 +80,7 @@ internal static class MarkersCommands
 
             var userId = PersonOptions.Read(parse, user);
             await using var app = WorkerHost.Build(parse);
+            await PersonOptions.RequireKnownAsync(app.Services, userId, cancellationToken);
             if (await InfluxDbRequirement.ProblemAsync(app.Services, "nothing was imported", cancellationToken) is { } problem)
             {
                 return await VerbOutput.FailAsync(ExitCodes.Unavailable, problem);

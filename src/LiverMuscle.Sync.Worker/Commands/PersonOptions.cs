@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiverMuscle.Sync.Worker.Commands;
 
@@ -19,5 +20,14 @@ internal static class PersonOptions
     {
         var id = parse.GetValue(option)!;
         return PersonId.Problem(id, option.Name) is { } problem ? throw new UsageException(problem) : id;
+    }
+
+    /// <summary>A usage error (exit code 2) naming <c>people add</c> when the state store has no such person.</summary>
+    public static async Task RequireKnownAsync(IServiceProvider services, string personId, CancellationToken cancellationToken)
+    {
+        if (await services.GetRequiredService<IPersonStore>().GetAsync(personId, cancellationToken) is null)
+        {
+            throw new UsageException(new PersonNotFoundException(personId).Message);
+        }
     }
 }
