@@ -30,7 +30,7 @@ internal sealed class CountingTokenClient(string provider, TimeProvider time) : 
     }
 }
 
-/// <summary>A source that yields scripted batches and records the requests it was given.</summary>
+/// <summary>A source that yields scripted batches, each costing one request, and records the requests it was given.</summary>
 internal sealed class ScriptedSource(string provider, string dataKind, Func<SyncRequest, IReadOnlyList<SyncBatch>> script) : ISyncSource
 {
     public string Provider => provider;
@@ -45,6 +45,7 @@ internal sealed class ScriptedSource(string provider, string dataKind, Func<Sync
         foreach (var batch in script(request))
         {
             await Task.Yield();
+            request.Requests.Add();
             yield return batch;
         }
     }

@@ -71,8 +71,7 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
             .Field(FieldNames.BodyComposition.WeightKg, 80 + i / 10.0).At(Day.AddMinutes(i)).Build()).ToList(),
         [],
         [],
-        cursor,
-        1);
+        cursor);
 
     private sealed class NullHandler : ISyncCompletedHandler
     {

@@ -35,13 +35,14 @@ public sealed class ExportImportTests(InfluxDbFixture influx) : IClassFixture<In
         var sessions = sandbox.Exercises(id).Where(e => ActivityNames.ContainsKey(e.ExerciseType) && e.End - e.Start >= TimeSpan.FromMinutes(5)).ToList();
         var exported = WriteExport(sandbox, id, sessions);
 
-        var report = await stack.Importer.ImportAsync("fay", _export.FullName, CancellationToken.None);
+        var (import, report) = await stack.ImportAsync("fay", _export.FullName);
 
         var error = Assert.Single(report.Errors);
-        Assert.StartsWith("exercise-0.json record 999: ", error, StringComparison.Ordinal);
+        Assert.StartsWith("exercise-0.json record 999: ", $"{error.RecordId}: {error.Reason}", StringComparison.Ordinal);
         Assert.Equal(1, report.Ignored);
         Assert.Equal(sessions.Count, report.Sessions);
         Assert.Equal(exported, report.WeighIns);
+        Assert.Equal((SyncOutcome.Partial, sessions.Count + exported, 1), (import.Outcome, import.Records, import.Rejected));
         Assert.Equal(sessions.Count, await influx.CountAsync(stack.Database, Measurements.StrengthSession, F.StrengthSession.DurationS));
         Assert.Equal(exported, await influx.CountAsync(stack.Database, Measurements.BodyComposition, F.BodyComposition.WeightKg));
 
