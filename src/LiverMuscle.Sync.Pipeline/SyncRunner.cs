@@ -90,9 +90,11 @@ public sealed class SyncRunner(
     private async Task RunSourceAsync(ISyncSource source, SyncRequest request, RunTally tally, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var cursor = await cursors.GetAsync(request.UserId, source.Provider, source.DataKind, cancellationToken);
+        var skipped = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var batch in source.ReadAsync(request with { Cursor = cursor?.Value }, cancellationToken))
         {
-            foreach (var error in batch.Errors)
+            // A record read twice in one run (a change feed, then the window re-read) is skipped once.
+            foreach (var error in batch.Errors.Where(e => skipped.Add(e.RecordId)))
             {
                 Log.RecordSkipped(logger, request.UserId, source.Provider, error.RecordId, error.Reason);
                 tally.Problems++;
