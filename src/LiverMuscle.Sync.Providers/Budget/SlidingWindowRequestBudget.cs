@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using LiverMuscle.Sync.Providers.Persistence;
 using LiverMuscle.Sync.State;
@@ -142,7 +141,7 @@ public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> li
 
     private void Parse(string saved)
     {
-        foreach (var state in saved.StartsWith('{') ? JsonSerializer.Deserialize(saved, PersistedStateJsonContext.Default.BudgetDocument)?.Windows ?? [] : LegacyText(saved))
+        foreach (var state in saved.StartsWith('{') ? JsonSerializer.Deserialize(saved, PersistedStateJsonContext.Default.BudgetDocument)?.Windows ?? [] : LegacyBudgetText.Parse(saved))
         {
             if (!_limits.ContainsKey(state.Provider))
             {
@@ -154,23 +153,6 @@ public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> li
             foreach (var grant in state.Grants)
             {
                 window.Record(DateTimeOffset.FromUnixTimeMilliseconds(grant));
-            }
-        }
-    }
-
-    /// <summary>The text form saved before the JSON one: <c>scope TAB hold-until TAB grant,grant,…</c> per line.</summary>
-    private static IEnumerable<BudgetWindowState> LegacyText(string saved)
-    {
-        foreach (var line in saved.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.Split('\t');
-            if (parts.Length == 3 && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var hold))
-            {
-                var scope = parts[0].Split('\u001f', 2);
-                var grants = parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(g => long.TryParse(g, NumberStyles.Integer, CultureInfo.InvariantCulture, out var at) ? at : (long?)null)
-                    .OfType<long>();
-                yield return new BudgetWindowState(scope[0], scope.Length == 2 ? scope[1] : null, hold, [.. grants]);
             }
         }
     }

@@ -22,6 +22,7 @@ public static class ProviderRequestOptions
     public static ProviderAnswer? AnswerOf(HttpResponseMessage? response) =>
         response?.RequestMessage is { } request && request.Options.TryGetValue(Answer, out var answer) ? answer : null;
 
-    public static string UserOf(HttpRequestMessage request) =>
-        request.Options.TryGetValue(User, out var user) ? user : string.Empty;
+    /// <summary>The user a request is for; the empty string (the application's scope) when it names none.</summary>
+    public static string UserOf(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(User, out var user) ? user : string.Empty;
 }

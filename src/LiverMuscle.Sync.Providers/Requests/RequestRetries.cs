@@ -29,7 +29,7 @@ internal static class RequestRetries
                 {
                     // The wait happens in the budget, so every request of the scope waits, not only this one.
                     var until = time.GetUtcNow() + (ProviderRequestOptions.AnswerOf(args.Outcome.Result)?.RetryAfter ?? hold);
-                    budget.Penalize(provider, ProviderRequestOptions.UserOf(args.Outcome.Result!.RequestMessage!), until);
+                    budget.Penalize(provider, ProviderRequestOptions.UserOf(args.Outcome.Result?.RequestMessage), until);
                     Log.RateLimited(logger, provider, until);
                     return default;
                 },
