@@ -43,7 +43,7 @@ internal static class ExportExercises
     }
 
     /// <summary><c>UserExercises_*.csv</c> of the 2026 layout: UTC start and end with an explicit offset.</summary>
-    public static (List<Point> Points, List<RecordError> Errors) FromCsv(string userId, string file, FitbitOptions options, FitbitImportReport report)
+    public static (IReadOnlyList<Point> Points, IReadOnlyList<RecordError> Errors) FromCsv(string userId, string file, FitbitOptions options, FitbitImportReport report)
     {
         var (points, errors) = (new List<Point>(), new List<RecordError>());
         var name = Path.GetFileName(file);

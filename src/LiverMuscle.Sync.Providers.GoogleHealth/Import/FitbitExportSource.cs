@@ -41,7 +41,7 @@ public sealed class FitbitExportSource(string path, IUserStore users, FitbitOpti
     }
 
     /// <summary>The points and errors of one file of a kind an import reads; null for other files.</summary>
-    private (List<Point> Points, List<RecordError> Errors, bool WeighIns)? Read(string userId, string file, TimeZoneInfo zone)
+    private (IReadOnlyList<Point> Points, IReadOnlyList<RecordError> Errors, bool WeighIns)? Read(string userId, string file, TimeZoneInfo zone)
     {
         var name = Path.GetFileName(file);
         if (Is(name, "exercise-", ".json"))

@@ -16,6 +16,19 @@ public static class JsonRecords
     /// <see cref="RecordError"/> named by its <paramref name="idProperty"/> (or its position).
     /// </summary>
     public static ParsedElements<T> ReadEach<T>(JsonElement list, JsonTypeInfo<T> type, string idProperty, string what)
+        where T : class =>
+        ReadEach(
+            list,
+            element => element.Deserialize(type) ?? throw new JsonException($"a {what} must be an object, got null"),
+            (element, index) => IdOf(element, idProperty) ?? $"#{index}",
+            (id, error) => $"{what} {id} cannot be read: {error.Message}");
+
+    /// <summary>
+    /// Each element of <paramref name="list"/> converted by <paramref name="read"/> (null: nothing to keep); an element
+    /// whose conversion fails on its content becomes a <see cref="RecordError"/> named by <paramref name="idOf"/>.
+    /// </summary>
+    public static ParsedElements<T> ReadEach<T>(JsonElement list, Func<JsonElement, T?> read, Func<JsonElement, int, string> idOf, Func<string, Exception, string> reason)
+        where T : class
     {
         var items = new List<T>();
         var errors = new List<RecordError>();
@@ -24,12 +37,15 @@ public static class JsonRecords
         {
             try
             {
-                items.Add(element.Deserialize(type) ?? throw new JsonException($"a {what} must be an object, got null"));
+                if (read(element) is { } item)
+                {
+                    items.Add(item);
+                }
             }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
             {
-                var id = IdOf(element, idProperty) ?? $"#{index}";
-                errors.Add(new RecordError(id, $"{what} {id} cannot be read: {e.Message}"));
+                var id = idOf(element, index);
+                errors.Add(new RecordError(id, reason(id, e)));
             }
 
             index++;
