@@ -39,6 +39,25 @@ public sealed class RequestPathTests(InfluxDbFixture influx) : IClassFixture<Inf
         Assert.Equal(6, recorded!.Value.GetInt64());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(522)]
+    [InlineData(5003)]
+    public async Task GatewayPagesTimeoutsAndErrorOccurredAnswers_AreRetried_ThenTheRunSucceeds(int status)
+    {
+        await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
+        await using var stack = await WithingsStack.StartAsync(influx, sandbox, TimeProvider.System, scheduler: false, settings: new Dictionary<string, string?> { ["Withings:RetryBaseDelay"] = "00:00:00.001" });
+        await stack.AuthorizeAsync("ola");
+        var before = sandbox.DataRequests.Count;
+        sandbox.InjectFailures(status, 2);
+
+        var run = await stack.SyncAsync("ola", SyncMode.Incremental);
+
+        Assert.Equal(SyncOutcome.Ok, run.Outcome);
+        Assert.Equal(sandbox.DataRequests.Count - before, run.Requests);
+        Assert.Equal(sandbox.DataRequests[before], sandbox.DataRequests[before + 2]);
+    }
+
     [Fact]
     public async Task RateLimitAnswer_HoldsTheApplicationBudgetForAWindow_ThenSendsAgain()
     {
