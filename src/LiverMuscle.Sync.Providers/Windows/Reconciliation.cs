@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Providers.Windows;
 /// What a read means for the sink and the ledger: the points to write, the points to delete first, the ledger as it
 /// stands once both are durable, and how many remembered records vanished.
 /// </summary>
-public sealed record Reconciliation(
+internal sealed record Reconciliation(
     IReadOnlyList<Point> Points,
     IReadOnlyList<PointDeletion> Deletions,
     IReadOnlyDictionary<string, LedgerEntry> Ledger,

@@ -14,7 +14,7 @@ namespace LiverMuscle.Sync.Providers.Windows;
 /// <item>after an incomplete read, or a read without a window, nothing vanishes.</item>
 /// </list>
 /// </summary>
-public static class RecordReconciler
+internal static class RecordReconciler
 {
     public static Reconciliation Reconcile(RecordScope scope, RecordRead read, ReadWindow? window, IReadOnlyDictionary<string, LedgerEntry> ledger)
     {
