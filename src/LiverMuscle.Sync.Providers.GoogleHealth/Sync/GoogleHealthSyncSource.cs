@@ -146,7 +146,7 @@ public abstract class GoogleHealthSyncSource(
     private async IAsyncEnumerable<SyncBatch> WindowAsync(SyncRequest request, DateOnly from, DateOnly to, TimeZoneInfo zone, DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var read = await ReadWindowAsync(request.UserId, from, to, zone, request.Requests, cancellationToken);
-        await foreach (var batch in batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, to), null, null, cancellationToken))
+        await foreach (var batch in batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, to), cancellationToken: cancellationToken))
         {
             yield return batch;
         }

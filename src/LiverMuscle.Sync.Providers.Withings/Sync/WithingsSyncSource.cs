@@ -59,7 +59,7 @@ public abstract class WithingsSyncSource(
         await foreach (var page in PagesAsync(request, ByLastUpdate(lastUpdate), 0, cancellationToken))
         {
             next ??= page.UpdateTime ?? now.ToUnixTimeSeconds() - 60;
-            await foreach (var batch in batches.EmitAsync(scope, page.Read, null, null, null, cancellationToken))
+            await foreach (var batch in batches.EmitAsync(scope, page.Read, cancellationToken: cancellationToken))
             {
                 yield return batch;
             }
@@ -68,7 +68,7 @@ public abstract class WithingsSyncSource(
         var window = new InstantWindow(now - Options.LookBack, now);
         var read = await ReadWindowAsync(request, window, cancellationToken);
         var finished = cursor with { ChangesSince = next ?? lastUpdate };
-        await foreach (var batch in batches.EmitAsync(scope, read, window, finished.Format(), null, cancellationToken))
+        await foreach (var batch in batches.EmitAsync(scope, read, window, finished.Format(), cancellationToken: cancellationToken))
         {
             yield return batch;
         }
@@ -80,7 +80,7 @@ public abstract class WithingsSyncSource(
         var from = request.Since ?? now.AddDays(-1);
         var window = new InstantWindow(from, request.Until is { } until && until > from ? until : from);
         var read = await ReadWindowAsync(request, window, cancellationToken);
-        await foreach (var batch in batches.EmitAsync(Scope(request.UserId, now), read, window, null, null, cancellationToken))
+        await foreach (var batch in batches.EmitAsync(Scope(request.UserId, now), read, window, cancellationToken: cancellationToken))
         {
             yield return batch;
         }
@@ -132,7 +132,7 @@ public abstract class WithingsSyncSource(
                     done++;
                 }
 
-                await foreach (var batch in batches.EmitAsync(scope, page.Read, null, next, new SyncProgress(Math.Min(done, total), total), cancellationToken))
+                await foreach (var batch in batches.EmitAsync(scope, page.Read, cursor: next, progress: new SyncProgress(Math.Min(done, total), total), cancellationToken: cancellationToken))
                 {
                     yield return batch;
                 }

@@ -12,13 +12,17 @@ namespace LiverMuscle.Sync.Providers.Windows;
 /// </summary>
 public sealed class LedgerBatches(RecordLedger ledger, ILogger<LedgerBatches> logger)
 {
+    /// <summary>
+    /// The batch of <paramref name="read"/>; with a <paramref name="window"/> the read covered in full, what vanished from
+    /// it is deleted. <paramref name="cursor"/> and <paramref name="progress"/> ride on the batch.
+    /// </summary>
     public async IAsyncEnumerable<SyncBatch> EmitAsync(
         RecordScope scope,
         RecordRead read,
-        ReadWindow? window,
-        string? cursor,
-        SyncProgress? progress,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        ReadWindow? window = null,
+        string? cursor = null,
+        SyncProgress? progress = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var written = await ledger.GetAsync(scope, cancellationToken);
         var result = RecordReconciler.Reconcile(scope, read, window, written);
