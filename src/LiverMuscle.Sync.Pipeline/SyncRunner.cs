@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace LiverMuscle.Sync.Pipeline;
 
 /// <summary>
-/// Runs every source of one provider for one user: each batch is written to the sink and only then is its cursor
-/// saved, so a crash re-reads at most one batch and never skips one. Records that could not be normalised and
-/// points InfluxDB refused are logged by name; the run's outcome is recorded and written to <c>sync_run</c>.
+/// Runs the sources of one provider for one user (those of the data kinds the request names, or all of them): each
+/// batch's deletions are applied, then its points written, and only then is its cursor saved, so a crash re-reads at
+/// most one batch and never skips one. Records that could not be normalised and points InfluxDB refused are logged by
+/// name; the run's outcome, with every request it sent, is recorded and written to <c>sync_run</c>.
 /// </summary>
 public sealed class SyncRunner(
     IEnumerable<ISyncSource> sources,
@@ -36,13 +37,21 @@ public sealed class SyncRunner(
         CancellationToken cancellationToken) =>
         RunAsync(new SyncRequest(userId, null, mode, since, until), provider, progress, cancellationToken);
 
-    public async Task<SyncRunSummary> RunAsync(SyncRequest request, string provider, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    public Task<SyncRunSummary> RunAsync(SyncRequest request, string provider, IProgress<SyncProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(request, provider, [.. _sources[provider].Where(s => request.Includes(s.DataKind))], progress, cancellationToken);
+
+    /// <summary>Runs a source that is not one of the registered ones (an import of files), exactly like those.</summary>
+    public Task<SyncRunSummary> RunAsync(SyncRequest request, ISyncSource source, IProgress<SyncProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(request, source.Provider, [source], progress, cancellationToken);
+
+    private async Task<SyncRunSummary> RunAsync(SyncRequest request, string provider, IReadOnlyList<ISyncSource> sources, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
+        request = request with { Requests = new RequestTally() };
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var tally = new RunTally();
         var failures = new List<string>();
-        foreach (var source in _sources[provider])
+        foreach (var source in sources)
         {
             try
             {
@@ -65,10 +74,11 @@ public sealed class SyncRunner(
             ? tally.Problems == 0 ? SyncOutcome.Ok : SyncOutcome.Partial
             : tally.Fatal || tally.Records == 0 ? SyncOutcome.Failed : SyncOutcome.Partial;
         var error = failures.Count > 0 ? string.Join("; ", failures) : tally.Problems > 0 ? $"{tally.Problems} records skipped or rejected" : null;
-        var summary = new SyncRunSummary(request.UserId, provider, outcome, tally.Records, tally.Requests, tally.Problems, clock.Elapsed, error);
-        await runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, tally.Requests, started, time.GetUtcNow(), error), cancellationToken);
+        var requests = request.Requests.Count;
+        var summary = new SyncRunSummary(request.UserId, provider, outcome, tally.Records, requests, tally.Problems, clock.Elapsed, error);
+        await runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, requests, started, time.GetUtcNow(), error), cancellationToken);
         await health.WriteAsync(summary, cancellationToken);
-        Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, tally.Requests, clock.ElapsedMilliseconds);
+        Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, requests, clock.ElapsedMilliseconds);
         if (tally.Records > 0)
         {
             await NotifyHandlersAsync(new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest), cancellationToken);
@@ -80,23 +90,26 @@ public sealed class SyncRunner(
     private async Task RunSourceAsync(ISyncSource source, SyncRequest request, RunTally tally, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var cursor = await cursors.GetAsync(request.UserId, source.Provider, source.DataKind, cancellationToken);
+        var skipped = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var batch in source.ReadAsync(request with { Cursor = cursor?.Value }, cancellationToken))
         {
-            tally.Requests += batch.Requests;
-            foreach (var error in batch.Errors)
+            // A record read twice in one run (a change feed, then the window re-read) is skipped once.
+            foreach (var error in batch.Errors.Where(e => skipped.Add(e.RecordId)))
             {
                 Log.RecordSkipped(logger, request.UserId, source.Provider, error.RecordId, error.Reason);
                 tally.Problems++;
+            }
+
+            // Deletions first: a point rewritten with fewer fields is deleted before it is written again.
+            foreach (var deletion in batch.Deletions)
+            {
+                await sink.DeleteAsync(deletion, cancellationToken);
             }
 
             var written = await sink.WriteAsync(batch.Points, cancellationToken);
             tally.Records += written.Accepted + written.Spooled;
             tally.Problems += written.Rejected.Count;
             tally.Observe(batch.Points);
-            foreach (var deletion in batch.Deletions)
-            {
-                await sink.DeleteAsync(deletion, cancellationToken);
-            }
 
             // Only now is everything before this cursor durable.
             if (batch.Cursor is { } next && request.Mode != SyncMode.Targeted)
@@ -129,8 +142,6 @@ public sealed class SyncRunner(
     private sealed class RunTally
     {
         public int Records { get; set; }
-
-        public int Requests { get; set; }
 
         public int Problems { get; set; }
 

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Pipeline;
 
 /// <summary>
-/// Polls every connected (user, provider) each <c>Sync:PollInterval</c> plus jitter, and runs a targeted sync as
-/// soon as a push notification is queued. At most <c>Sync:MaxConcurrentSyncs</c> run at once; one failing user
-/// never stops the others, and a connection that needs re-authorisation is left alone.
+/// Polls every connected (user, provider) each <c>Sync:PollInterval</c> plus jitter, and runs a targeted sync of the
+/// data kind a push notification names as soon as it is queued. At most <c>Sync:MaxConcurrentSyncs</c> run at once;
+/// one failing user never stops the others, and a connection that needs re-authorisation is left alone.
 /// </summary>
 public sealed class SyncScheduler(
     SyncRunner runner,
@@ -67,7 +67,8 @@ public sealed class SyncScheduler(
             await foreach (var trigger in triggers.ReadAllAsync(stoppingToken))
             {
                 running.RemoveAll(t => t.IsCompleted);
-                running.Add(RunGuardedAsync(new SyncRequest(trigger.UserId, null, SyncMode.Targeted, trigger.Since, trigger.Until), trigger.Provider, stoppingToken));
+                var kinds = trigger.DataKind is { } kind ? new HashSet<string>(StringComparer.Ordinal) { kind } : null;
+                running.Add(RunGuardedAsync(new SyncRequest(trigger.UserId, null, SyncMode.Targeted, trigger.Since, trigger.Until, kinds), trigger.Provider, stoppingToken));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

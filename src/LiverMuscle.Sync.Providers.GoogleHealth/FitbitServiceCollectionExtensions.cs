@@ -1,8 +1,10 @@
+using LiverMuscle.Sync.Infrastructure.Http;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
 using LiverMuscle.Sync.Providers.GoogleHealth.Import;
 using LiverMuscle.Sync.Providers.GoogleHealth.Push;
 using LiverMuscle.Sync.Providers.Push;
+using LiverMuscle.Sync.Providers.Requests;
 using LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 using LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 using LiverMuscle.Sync.Providers.Tokens;
@@ -10,7 +12,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Refit;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth;
 
@@ -29,22 +30,21 @@ public static class FitbitServiceCollectionExtensions
         var perUser = configuration.GetValue(nameof(FitbitOptions.RequestsPerMinutePerUser), new FitbitOptions().RequestsPerMinutePerUser);
         services.AddSingleton(new ProviderRateLimit(ProviderNames.Fitbit, PerApplication: null, PerUser: perUser, Window: TimeSpan.FromMinutes(1)));
 
-        services.AddRefitGeneratedClient<IGoogleHealthHttpApi>(GoogleHealthJsonContext.Default)
-            .ConfigureHttpClient((provider, client) =>
+        services.AddPooledHttpClient(GoogleHealthApiClient.HttpClientName, (provider, client) =>
             {
-                var options = provider.GetRequiredService<IOptions<FitbitOptions>>().Value;
-                client.BaseAddress = options.ApiBaseUrl;
-                client.Timeout = options.RequestTimeout;
-            });
-        services.AddHttpClient<GoogleTokenClient>((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<FitbitOptions>>().Value.RequestTimeout);
+                client.BaseAddress = provider.GetRequiredService<IOptions<FitbitOptions>>().Value.ApiBaseUrl;
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddProviderRequestPath<GoogleHealthAnswers>(ProviderNames.Fitbit, RequestPath, sendsUserToken: true);
+        services.AddPooledHttpClient(GoogleTokenClient.HttpClientName, (provider, client) =>
+            client.Timeout = provider.GetRequiredService<IOptions<FitbitOptions>>().Value.RequestTimeout);
 
-        services.TryAddSingleton<GoogleHealthResiliencePipeline>();
         services.TryAddSingleton<GoogleHealthApiClient>();
+        services.TryAddSingleton<GoogleTokenClient>();
         services.AddSingleton<IOAuthTokenClient>(provider => provider.GetRequiredService<GoogleTokenClient>());
         services.TryAddSingleton<GoogleAuthorizationFlow>();
         services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<GoogleAuthorizationFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenRevoker, GoogleTokenRevoker>());
-        services.TryAddSingleton<FitbitWrittenLedger>();
         services.TryAddSingleton<FitbitExportImporter>();
         services.TryAddSingleton<ExerciseSyncSource>();
         services.TryAddSingleton<NutritionSyncSource>();
@@ -55,5 +55,12 @@ public static class FitbitServiceCollectionExtensions
         services.TryAddSingleton<FitbitWebhookEndpoint>();
         services.AddSingleton<IPushEndpoint>(provider => provider.GetRequiredService<FitbitWebhookEndpoint>());
         return services;
+    }
+
+    /// <summary>429 and 5xx retried with backoff or after the wait Google named; the per-user budget keeps below 429.</summary>
+    private static RequestPathOptions RequestPath(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<FitbitOptions>>().Value;
+        return new RequestPathOptions(options.MaxRetries, options.RetryBaseDelay, options.RequestTimeout);
     }
 }

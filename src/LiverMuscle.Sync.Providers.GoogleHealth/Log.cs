@@ -4,18 +4,6 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Google Health rejected the access token of {UserId}; refreshing once")]
-    public static partial void TokenRejected(ILogger logger, string userId);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Google Health {Call} for {UserId} answered {Detail}; retrying with backoff")]
-    public static partial void TransientAnswer(ILogger logger, string call, string userId, string detail);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Skipped Fitbit {DataKind} data point {RecordId} of {UserId}: {Reason}")]
-    public static partial void RecordSkipped(ILogger logger, string userId, string dataKind, string recordId, string reason);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "{Count} Fitbit {DataKind} records of {UserId} vanished at the source")]
-    public static partial void Vanished(ILogger logger, string userId, string dataKind, int count);
-
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Authorised Fitbit through Google Health for {UserId} (Health user {HealthUserId})")]
     public static partial void Authorized(ILogger logger, string userId, string healthUserId);
 
@@ -36,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "A Google Health notification without healthUserId and dataType was ignored")]
     public static partial void NotificationNotUnderstood(ILogger logger);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "A Google Health notification for data type {DataType}, which is not synced, was ignored")]
+    public static partial void NotificationForUnsyncedType(ILogger logger, string dataType);
 }

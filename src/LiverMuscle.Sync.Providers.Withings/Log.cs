@@ -4,26 +4,11 @@ namespace LiverMuscle.Sync.Providers.Withings;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Withings rejected the access token of {UserId} (status {Status}); refreshing once")]
-    public static partial void TokenRejected(ILogger logger, string userId, int status);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Withings rate limit answered to {Action}; holding all Withings requests until {RetryAt}")]
-    public static partial void RateLimited(ILogger logger, string action, DateTimeOffset retryAt);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Withings {Action} answered {Detail}; retrying with backoff")]
-    public static partial void TransientAnswer(ILogger logger, string action, string detail);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Skipped Withings {DataKind} record {RecordId} of {UserId}: {Reason}")]
-    public static partial void RecordSkipped(ILogger logger, string userId, string dataKind, string recordId, string reason);
-
-    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "{Count} Withings {DataKind} records of {UserId} vanished at the source; deleting them")]
-    public static partial void Vanished(ILogger logger, string userId, string dataKind, int count);
-
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Backfilling Withings {DataKind} of {UserId} from {From} (window {Done} of {Total})")]
     public static partial void Backfilling(ILogger logger, string userId, string dataKind, DateTimeOffset from, int done, int total);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Stopped paging Withings {DataKind} of {UserId} after {MaxPages} pages")]
-    public static partial void TooManyPages(ILogger logger, string userId, string dataKind, int maxPages);
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Stopped paging Withings {DataKind} of {UserId} after {Pages} pages (offset {Offset}, next offset {NextOffset}); the read is incomplete")]
+    public static partial void PagingStopped(ILogger logger, string userId, string dataKind, int pages, long offset, long nextOffset);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Withings authorised for {UserId} (Withings user {WithingsUserId})")]
     public static partial void Authorized(ILogger logger, string userId, string withingsUserId);

@@ -1,5 +1,7 @@
+using LiverMuscle.Sync.Infrastructure.Http;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.Push;
+using LiverMuscle.Sync.Providers.Requests;
 using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.Providers.Withings.Api;
 using LiverMuscle.Sync.Providers.Withings.Push;
@@ -9,7 +11,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Refit;
 
 namespace LiverMuscle.Sync.Providers.Withings;
 
@@ -19,10 +20,10 @@ public static class WithingsServiceCollectionExtensions
     public static readonly ProviderRateLimit RateLimit = new(ProviderNames.Withings, PerApplication: 120, PerUser: null, Window: TimeSpan.FromMinutes(1));
 
     /// <summary>
-    /// Registers the Withings connector (section <c>Withings</c>): the API client, token client, authorization flow,
-    /// the body-composition and workout sync sources, the push endpoint and the rate limit. Needs the provider
-    /// framework (<c>AddProviderFramework</c>) and a state store. Push subscriptions use <c>Sync:Push:PublicUrl</c>
-    /// of the root configuration when the host registers it.
+    /// Registers the Withings connector (section <c>Withings</c>): the data and token clients on the kit's request
+    /// path, token client, authorization flow, the body-composition and workout sync sources, the push endpoint and
+    /// the rate limit. Needs the provider framework (<c>AddProviderFramework</c>) and a state store. Push
+    /// subscriptions use <c>Sync:Push:PublicUrl</c> of the root configuration when the host registers it.
     /// </summary>
     public static IServiceCollection AddWithings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,16 +32,15 @@ public static class WithingsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(RateLimit);
 
-        services.AddRefitGeneratedClient<IWithingsHttpApi>(WithingsJsonContext.Default)
-            .ConfigureHttpClient((provider, client) =>
+        services.AddPooledHttpClient(WithingsApiClient.HttpClientName, (provider, client) =>
             {
-                var options = provider.GetRequiredService<IOptions<WithingsOptions>>().Value;
-                client.BaseAddress = options.ApiBaseUrl;
-                client.Timeout = options.RequestTimeout;
-            });
+                client.BaseAddress = provider.GetRequiredService<IOptions<WithingsOptions>>().Value.ApiBaseUrl;
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddProviderRequestPath<WithingsAnswers>(ProviderNames.Withings, RequestPath, sendsUserToken: true);
+        services.AddPooledHttpClient(WithingsTokenClient.HttpClientName, (_, client) => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddProviderRequestPath<WithingsAnswers>(ProviderNames.Withings, RequestPath, sendsUserToken: false);
 
-        services.TryAddSingleton<WithingsResiliencePipeline>();
-        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<WithingsRequestSender>(provider, RateLimit));
         services.TryAddSingleton<WithingsApiClient>();
         services.TryAddSingleton<WithingsTokenClient>();
         services.AddSingleton<IOAuthTokenClient>(provider => provider.GetRequiredService<WithingsTokenClient>());
@@ -50,7 +50,6 @@ public static class WithingsServiceCollectionExtensions
         services.TryAddSingleton<WithingsAuthorizationFlow>();
         services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<WithingsAuthorizationFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenRevoker, WithingsSubscriptionRevoker>());
-        services.TryAddSingleton<WrittenRecordLedger>();
         services.TryAddSingleton<BodyCompositionSyncSource>();
         services.TryAddSingleton<WorkoutSyncSource>();
         services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<BodyCompositionSyncSource>());
@@ -58,5 +57,12 @@ public static class WithingsServiceCollectionExtensions
         services.TryAddSingleton<WithingsPushEndpoint>();
         services.AddSingleton<IPushEndpoint>(provider => provider.GetRequiredService<WithingsPushEndpoint>());
         return services;
+    }
+
+    /// <summary>Timeouts and the error family retried with backoff; a 601 holds the whole application budget for a window.</summary>
+    private static RequestPathOptions RequestPath(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<WithingsOptions>>().Value;
+        return new RequestPathOptions(options.MaxRetries, options.RetryBaseDelay, options.RequestTimeout) { RateLimitHold = RateLimit.Window };
     }
 }

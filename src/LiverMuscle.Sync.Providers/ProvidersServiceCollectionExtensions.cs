@@ -1,7 +1,9 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.Providers.Ledger;
 using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Providers.Tokens;
+using LiverMuscle.Sync.Providers.Windows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +14,9 @@ public static class ProvidersServiceCollectionExtensions
 {
     /// <summary>
     /// The framework every provider reuses (section <c>Sync</c>): token manager, request budget over the registered
-    /// <see cref="ProviderRateLimit"/>s, the push trigger queue and <see cref="PushOptions"/> (<c>Sync:Push</c>).
+    /// <see cref="ProviderRateLimit"/>s, the record ledger and its batches, the push trigger queue and
+    /// <see cref="PushOptions"/> (<c>Sync:Push</c>). A provider adds its clients with <c>AddPooledHttpClient</c> and
+    /// <c>AddProviderRequestPath</c>.
     /// </summary>
     public static IServiceCollection AddProviderFramework(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +29,8 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<AuthorizationService>();
         services.TryAddSingleton<IRequestBudget, SlidingWindowRequestBudget>();
         services.TryAddSingleton<ISyncTriggerQueue, SyncTriggerQueue>();
+        services.TryAddSingleton<RecordLedger>();
+        services.TryAddSingleton<LedgerBatches>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 namespace LiverMuscle.Sync.Providers;
 
-/// <summary>Counts the HTTP requests one sync step cost (retries and refreshes included).</summary>
+/// <summary>Counts the HTTP requests a run sent, every attempt included (retries, the resend after a token refresh).</summary>
 public sealed class RequestTally
 {
     private int _count;
@@ -8,7 +8,4 @@ public sealed class RequestTally
     public int Count => Volatile.Read(ref _count);
 
     public void Add() => Interlocked.Increment(ref _count);
-
-    /// <summary>The count since the last call, and restart counting.</summary>
-    public int Take() => Interlocked.Exchange(ref _count, 0);
 }

@@ -156,7 +156,9 @@ public sealed partial class GoogleHealthSandbox
             position = read;
         }
 
-        return new JsonAnswer(DataPointPager.Page(this, user, type, filter, query, position, pageSize), StatusCodes.Status200OK);
+        return TakeMalformedList() is { } malformed
+            ? new JsonAnswer(MalformedBody(malformed), StatusCodes.Status200OK)
+            : new JsonAnswer(DataPointPager.Page(this, user, type, filter, query, position, pageSize), StatusCodes.Status200OK);
     }
 
     private static IResult Get(SandboxUser user, Grant grant, string parent, string typeId, string pointId)
@@ -184,6 +186,16 @@ public sealed partial class GoogleHealthSandbox
                 : GoogleErrors.NotFound($"Data point '{name}' was not found.");
         }
     }
+
+    private static JsonNode MalformedBody(MalformedList shape) => shape switch
+    {
+        MalformedList.DataPointsNull => new JsonObject { ["dataPoints"] = null },
+        MalformedList.DataPointsObject => new JsonObject { ["dataPoints"] = new JsonObject { ["name"] = "users/me/dataTypes/weight/dataPoints/1" } },
+        MalformedList.DataPointsString => new JsonObject { ["dataPoints"] = "[]" },
+        MalformedList.StringRoot => JsonValue.Create("no data points")!,
+        MalformedList.ArrayRoot => new JsonArray(),
+        _ => new JsonObject { ["dataPoints"] = new JsonArray(), ["nextPageToken"] = 7 },
+    };
 
     /// <summary>Query parameters may be lowerCamelCase or snake_case, as Google's REST transcoding accepts both.</summary>
     private static string Query(HttpRequest request, string camel) =>

@@ -30,6 +30,8 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
     private long _rateLimited;
     private int _injectedCount;
     private int _injectedStatus;
+    private int _malformedCount;
+    private MalformedList _malformedShape;
 
     private GoogleHealthSandbox(WebApplication app, GoogleHealthSandboxOptions options)
     {
@@ -197,6 +199,15 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
         Volatile.Write(ref _injectedCount, count);
     }
 
+    /// <summary>The next <paramref name="count"/> list calls answer 200 with a body of the given malformed <paramref name="shape"/>.</summary>
+    public void InjectMalformedList(MalformedList shape, int count)
+    {
+        lock (_createGate)
+        {
+            (_malformedShape, _malformedCount) = (shape, count);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -226,6 +237,20 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
             var behaviour = (_denyNext, _uncheckNext);
             (_denyNext, _uncheckNext) = (false, []);
             return behaviour;
+        }
+    }
+
+    internal MalformedList? TakeMalformedList()
+    {
+        lock (_createGate)
+        {
+            if (_malformedCount <= 0)
+            {
+                return null;
+            }
+
+            _malformedCount--;
+            return _malformedShape;
         }
     }
 

@@ -89,10 +89,10 @@ internal sealed class SandboxData(WithingsSandboxOptions options)
                 ["timezone"] = "Europe/Lisbon",
                 ["model"] = 93,
                 ["attrib"] = 0,
-                ["startdate"] = workout.StartDate,
+                ["startdate"] = workout.Malformed ? JsonValue.Create("soon") : JsonValue.Create(workout.StartDate),
                 ["enddate"] = workout.EndDate,
                 ["date"] = Ymd(workout.StartDate),
-                ["deviceid"] = "7e2d4c1b0a99887766554433221100ffeeddccbb",
+                ["deviceid"] = workout.Id % 3 == 0 ? JsonValue.Create(15_542_329L) : JsonValue.Create("7e2d4c1b0a99887766554433221100ffeeddccbb"),
                 ["modified"] = workout.Modified,
                 ["data"] = data,
             });
@@ -129,14 +129,18 @@ internal sealed class SandboxData(WithingsSandboxOptions options)
             ["created"] = group.Created,
             ["modified"] = group.Modified,
             ["category"] = 1,
-            ["deviceid"] = group.DeviceId,
-            ["hash_deviceid"] = group.DeviceId,
+            ["deviceid"] = DeviceId(group.DeviceId),
+            ["hash_deviceid"] = DeviceId(group.DeviceId),
             ["measures"] = measures,
             ["modelid"] = group.ModelId,
             ["model"] = group.Model,
             ["comment"] = null,
         };
     }
+
+    /// <summary>Device ids of some devices (Body Pro 2) are JSON numbers in real answers; the others are hex strings.</summary>
+    private static JsonValue? DeviceId(string? id) =>
+        id is null ? null : long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(id);
 
     /// <summary>On the last page <c>more</c>/<c>offset</c> are present every other time, as real answers vary.</summary>
     private void Paging(JsonObject body, bool more, int nextOffset, bool asBoolean)

@@ -54,6 +54,9 @@ public sealed class SandboxWorkout
 
     public int PauseDuration { get; init; }
 
+    /// <summary>Served with a <c>startdate</c> no client can read (a record to be reported and skipped).</summary>
+    public bool Malformed { get; init; }
+
     public bool Deleted { get; set; }
 }
 

@@ -1,20 +1,27 @@
+using System.Globalization;
+
 namespace LiverMuscle.Sync.Sandbox.Withings;
 
 /// <summary>
 /// Deterministic, plausible history: weigh-ins most mornings with gaps, body composition drifting slowly, Body Scan
-/// users with segmental readings and duplicated type 5/8 measures, a manual entry now and then, an ambiguous
-/// weigh-in by someone else, 2–3 strength workouts a week with misses and some walks, runs and rides.
+/// users with segmental readings and duplicated type 5/8 measures, Body Pro 2 users whose device id is a JSON number
+/// (as real answers carry it), a manual entry now and then, an ambiguous weigh-in by someone else, 2–3 strength
+/// workouts a week with misses and some walks, runs and rides. The scale model follows the user id (1000001 has a
+/// Body Pro 2, 1000002 a Body Comp, 1000003 a Body+, 1000004 a Body Scan, and so on).
 /// </summary>
 internal static class SyntheticHistory
 {
     private static readonly int[] StrengthCategories = [16, 16, 16, 540, 17, 546];
     private static readonly int[] OtherCategories = [1, 2, 6];
 
+    /// <summary>The model id the sandbox gives a Body Pro 2; its device ids are numbers.</summary>
+    private const int BodyPro2 = 19;
+
     public static void Fill(SandboxUser user, int seed, DateTimeOffset end, int days)
     {
         var rng = new Random(HashCode.Combine(seed, user.UserId));
-        (int Id, string Name) model = rng.Next(3) switch { 0 => (21, "Body Scan"), 1 => (18, "Body Comp"), _ => (13, "Body+") };
-        var device = $"{user.UserId:x8}{rng.Next():x8}c0ffee";
+        (int Id, string Name) model = (user.UserId % 4) switch { 0 => (21, "Body Scan"), 1 => (BodyPro2, "Body Pro 2"), 2 => (18, "Body Comp"), _ => (13, "Body+") };
+        var device = model.Id == BodyPro2 ? (15_000_000 + (user.UserId % 1_000_000)).ToString(CultureInfo.InvariantCulture) : $"{user.UserId:x8}{rng.Next():x8}c0ffee";
         var weight = 62 + rng.NextDouble() * 30;
         var fat = 0.18 + rng.NextDouble() * 0.14;
         var seq = 0;
@@ -76,7 +83,7 @@ internal static class SyntheticHistory
             new((long)Math.Round(ffm * 0.72), 77, -2, 7),
             new(270 + rng.Next(15), 88, -2, 7),
         };
-        if (model.Id != 13)
+        if (model.Id is not 13)
         {
             measures.Add(new SandboxMeasure(50 + rng.Next(60), 170, -1, 7));
             measures.Add(new SandboxMeasure((long)Math.Round(370 + weight * 14), 226, 0, 7));

@@ -64,6 +64,11 @@ public sealed partial class WithingsSandbox
             {
                 return injected == 0 ? SandboxResponses.Html() : SandboxResponses.Error(injected, "An error occurred");
             }
+
+            if (Action(form) is "getmeas" or "getworkouts" && TakeMalformed() is { } shape)
+            {
+                return SandboxResponses.Malformed(shape, Action(form));
+            }
         }
 
         var result = handle(user, form);

@@ -77,6 +77,31 @@ public sealed partial class WithingsSandbox
         }
     }
 
+    /// <summary>Adds a strength workout whose <c>startdate</c> no client can read (a record to be reported and skipped).</summary>
+    public SandboxWorkout AddMalformedWorkout(long userId, DateTimeOffset at)
+    {
+        var user = User(userId);
+        lock (user)
+        {
+            var start = at.ToUnixTimeSeconds();
+            var workout = new SandboxWorkout { Id = (userId * 100_000) + 99_000 + user.Workouts.Count, Category = 16, StartDate = start, EndDate = start + 2400, Modified = Now, Malformed = true };
+            user.Workouts.Add(workout);
+            return workout;
+        }
+    }
+
+    /// <summary>Removes measures of a group (as when the user deletes the weight of a weigh-in but keeps the rest), bumping <c>modified</c>.</summary>
+    public void RemoveMeasures(long userId, long grpId, params int[] types)
+    {
+        var user = User(userId);
+        lock (user)
+        {
+            var group = user.Groups.Single(g => g.GrpId == grpId);
+            group.Measures = [.. group.Measures.Where(m => !types.Contains(m.Type))];
+            group.Modified = Now;
+        }
+    }
+
     /// <summary>Changes the weight of a group (as a user's edit), bumping <c>modified</c>.</summary>
     public void EditWeight(long userId, long grpId, double weightKg)
     {

@@ -30,6 +30,8 @@ public sealed partial class WithingsSandbox : IAsyncDisposable
     private long _rateLimited;
     private int _injectedCount;
     private int _injectedStatus;
+    private readonly Lock _faults = new();
+    private (MalformedOk Shape, int Skip, int Count) _malformed;
 
     private WithingsSandbox(WebApplication app, WithingsSandboxOptions options)
     {
@@ -108,6 +110,18 @@ public sealed partial class WithingsSandbox : IAsyncDisposable
         Volatile.Write(ref _injectedCount, count);
     }
 
+    /// <summary>
+    /// After <paramref name="skip"/> more getmeas/getworkouts answers, the next <paramref name="count"/> answer status 0
+    /// without a well-formed list, in the given <paramref name="shape"/>.
+    /// </summary>
+    public void InjectMalformedOk(MalformedOk shape, int count, int skip = 0)
+    {
+        lock (_faults)
+        {
+            _malformed = (shape, skip, count);
+        }
+    }
+
     public int RefreshCount(long userId) => User(userId).Refreshes;
 
     public IReadOnlyList<SandboxGroup> Groups(long userId)
@@ -182,6 +196,22 @@ public sealed partial class WithingsSandbox : IAsyncDisposable
             {
                 return Volatile.Read(ref _injectedStatus);
             }
+        }
+    }
+
+    /// <summary>The malformed shape for this list answer, if one is due.</summary>
+    internal MalformedOk? TakeMalformed()
+    {
+        lock (_faults)
+        {
+            var (shape, skip, count) = _malformed;
+            if (count <= 0)
+            {
+                return null;
+            }
+
+            _malformed = skip > 0 ? (shape, skip - 1, count) : (shape, 0, count - 1);
+            return skip > 0 ? null : shape;
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed class CountingTokenClient(string provider, TimeProvider time) : 
     }
 }
 
-/// <summary>A source that yields scripted batches and records the requests it was given.</summary>
+/// <summary>A source that yields scripted batches, each costing one request, and records the requests it was given.</summary>
 internal sealed class ScriptedSource(string provider, string dataKind, Func<SyncRequest, IReadOnlyList<SyncBatch>> script) : ISyncSource
 {
     public string Provider => provider;
@@ -45,12 +45,35 @@ internal sealed class ScriptedSource(string provider, string dataKind, Func<Sync
         foreach (var batch in script(request))
         {
             await Task.Yield();
+            request.Requests.Add();
             yield return batch;
         }
     }
 }
 
-/// <summary>A sink that keeps what it was given and fails on a chosen write.</summary>
+/// <summary>A source that sends some requests, then fails (its provider is down, an answer is malformed).</summary>
+internal sealed class FailingSource(string provider, string dataKind, int requests) : ISyncSource
+{
+    public string Provider => provider;
+
+    public string DataKind => dataKind;
+
+    public async IAsyncEnumerable<SyncBatch> ReadAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < requests; i++)
+        {
+            await Task.Yield();
+            request.Requests.Add();
+        }
+
+        throw new HttpRequestException("502 Bad Gateway");
+#pragma warning disable CS0162 // an iterator needs a yield
+        yield break;
+#pragma warning restore CS0162
+    }
+}
+
+/// <summary>A sink that keeps what it was given, in order, and fails on a chosen write.</summary>
 internal sealed class RecordingSink : IPointSink
 {
     private int _writes;
@@ -58,6 +81,9 @@ internal sealed class RecordingSink : IPointSink
     public int FailOnWrite { get; init; } = -1;
 
     public ConcurrentQueue<Point> Points { get; } = new();
+
+    /// <summary>Every call: <c>write N</c> or <c>delete FROM</c>.</summary>
+    public ConcurrentQueue<string> Operations { get; } = new();
 
     public ValueTask<SinkWriteResult> WriteAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken)
     {
@@ -71,8 +97,13 @@ internal sealed class RecordingSink : IPointSink
             Points.Enqueue(point);
         }
 
+        Operations.Enqueue($"write {points.Count}");
         return ValueTask.FromResult(new SinkWriteResult(points.Count, 0, []));
     }
 
-    public ValueTask DeleteAsync(PointDeletion deletion, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask DeleteAsync(PointDeletion deletion, CancellationToken cancellationToken)
+    {
+        Operations.Enqueue($"delete {deletion.From:O}");
+        return ValueTask.CompletedTask;
+    }
 }

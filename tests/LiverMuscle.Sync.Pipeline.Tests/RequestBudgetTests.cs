@@ -102,6 +102,25 @@ public sealed class RequestBudgetTests
         await held.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public async Task Restart_WindowsSavedInTheEarlierTextForm_StillCount()
+    {
+        var time = new FakeTimeProvider(Start);
+        var limit = new ProviderRateLimit("withings", 120, null, TimeSpan.FromMinutes(1));
+        using var directory = new TempStateFile();
+        var store = directory.Open();
+        var grants = string.Join(',', Enumerable.Range(0, 120).Select(i => Start.AddSeconds(-30).ToUnixTimeMilliseconds() + i));
+        await store.SetAsync(SlidingWindowRequestBudget.StateKey, $"withings\t{Start.ToUnixTimeMilliseconds()}\t{grants}\n", secret: false, CancellationToken.None);
+        await using var budget = new SlidingWindowRequestBudget([limit], time, store);
+
+        var held = budget.AcquireAsync("withings", "alice", CancellationToken.None).AsTask();
+        await Task.Delay(50);
+
+        Assert.False(held.IsCompleted, "120 requests saved in the text form were forgotten");
+        time.Advance(TimeSpan.FromSeconds(31));
+        await held.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
     /// <summary>A real SQLite state file, opened anew for each simulated process.</summary>
     private sealed class TempStateFile : IDisposable
     {

@@ -65,14 +65,64 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
         Assert.Equal(SyncMode.Targeted, source.Requests.Single().Mode);
     }
 
+    [Fact]
+    public async Task Run_NamedDataKind_RunsOnlyThatSource()
+    {
+        var body = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "b")]);
+        var workouts = new ScriptedSource("withings", "workouts", _ => [Batch(10, "w")]);
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(body).AddSingleton<ISyncSource>(workouts).AddSingleton<IPointSink>(new RecordingSink()));
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Targeted, Day, Day.AddHours(1), new HashSet<string> { "workouts" }), "withings", null, CancellationToken.None);
+
+        Assert.Empty(body.Requests);
+        Assert.Single(workouts.Requests);
+        Assert.Equal((SyncOutcome.Ok, 10, 1), (summary.Outcome, summary.Records, summary.Requests));
+    }
+
+    [Fact]
+    public async Task Run_AppliesABatchsDeletionsBeforeItsPoints()
+    {
+        var batch = Batch(0, "c1") with { Deletions = [new PointDeletion(Measurements.BodyComposition, new Dictionary<string, string> { [TagNames.User] = "alice" }, Day, Day)] };
+        var sink = new RecordingSink();
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(new ScriptedSource("withings", "body_composition", _ => [batch])).AddSingleton<IPointSink>(sink));
+
+        await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal([$"delete {Day:O}", "write 10"], sink.Operations.Take(2));
+    }
+
+    [Fact]
+    public async Task Run_SourceFailsAfterSendingRequests_TheRunRecordsEveryOne()
+    {
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(new FailingSource("withings", "body_composition", 7)).AddSingleton<IPointSink>(new RecordingSink()));
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal((SyncOutcome.Failed, 7), (summary.Outcome, summary.Requests));
+        Assert.Contains("502 Bad Gateway", summary.Error, StringComparison.Ordinal);
+        Assert.Equal(7, (await harness.Get<ISyncRunLog>().ListLatestAsync("alice", CancellationToken.None)).Single().Requests);
+    }
+
+    [Fact]
+    public async Task Run_TheSameUnreadableRecordInTwoBatches_IsSkippedOnce()
+    {
+        var unreadable = new RecordError("grp-9", "no value");
+        var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "c1") with { Errors = [unreadable] }, Batch(10, "c2") with { Errors = [unreadable] }]);
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(new RecordingSink()));
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal((SyncOutcome.Partial, 1), (summary.Outcome, summary.Rejected));
+        Assert.Single(harness.Logs.GetSnapshot(), r => r.Message.Contains("grp-9", StringComparison.Ordinal));
+    }
+
     private static SyncBatch Batch(int from, string cursor) => new(
         Enumerable.Range(from, 10).Select(i => PointBuilder.For(Measurements.BodyComposition)
             .Tag(TagNames.User, "alice").Tag(TagNames.Source, Sources.Withings)
             .Field(FieldNames.BodyComposition.WeightKg, 80 + i / 10.0).At(Day.AddMinutes(i)).Build()).ToList(),
         [],
         [],
-        cursor,
-        1);
+        cursor);
 
     private sealed class NullHandler : ISyncCompletedHandler
     {

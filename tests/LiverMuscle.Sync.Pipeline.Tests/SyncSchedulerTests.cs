@@ -31,6 +31,7 @@ public sealed class SyncSchedulerTests
         harness.Get<ISyncTriggerQueue>().Enqueue(new SyncTrigger("alice", "withings", Since: harness.Time.GetUtcNow().AddHours(-1), Until: harness.Time.GetUtcNow()));
         await WaitForAsync(() => source.Requests.Count == 2);
         Assert.Equal(SyncMode.Targeted, source.Requests.Last().Mode);
+        Assert.Null(source.Requests.Last().DataKinds);
 
         harness.Time.Advance(TimeSpan.FromMinutes(14));
         await Task.Delay(100);
@@ -40,6 +41,24 @@ public sealed class SyncSchedulerTests
         Assert.DoesNotContain(source.Requests, r => r.UserId == "bob");
 
         await scheduler.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Scheduler_PushNamingADataKind_RunsATargetedSyncOfThatKindOnly()
+    {
+        var body = new ScriptedSource("withings", "body_composition", _ => []);
+        var workouts = new ScriptedSource("withings", "workouts", _ => []);
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(body).AddSingleton<ISyncSource>(workouts).AddSingleton<IPointSink>(new RecordingSink()));
+        var scheduler = harness.Get<IEnumerable<IHostedService>>().OfType<SyncScheduler>().Single();
+
+        await scheduler.StartAsync(CancellationToken.None);
+        harness.Get<ISyncTriggerQueue>().Enqueue(new SyncTrigger("alice", "withings", "workouts", harness.Time.GetUtcNow().AddHours(-1), harness.Time.GetUtcNow()));
+        await WaitForAsync(() => !workouts.Requests.IsEmpty);
+        await scheduler.StopAsync(CancellationToken.None);
+
+        var request = Assert.Single(workouts.Requests);
+        Assert.Equal((SyncMode.Targeted, "workouts"), (request.Mode, Assert.Single(request.DataKinds!)));
+        Assert.Empty(body.Requests);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

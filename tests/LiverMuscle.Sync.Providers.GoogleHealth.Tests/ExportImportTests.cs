@@ -4,6 +4,7 @@ using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using F = LiverMuscle.Sync.Normalization.Schema.FieldNames;
 
@@ -35,13 +36,14 @@ public sealed class ExportImportTests(InfluxDbFixture influx) : IClassFixture<In
         var sessions = sandbox.Exercises(id).Where(e => ActivityNames.ContainsKey(e.ExerciseType) && e.End - e.Start >= TimeSpan.FromMinutes(5)).ToList();
         var exported = WriteExport(sandbox, id, sessions);
 
-        var report = await stack.Importer.ImportAsync("fay", _export.FullName, CancellationToken.None);
+        var (import, report) = await stack.ImportAsync("fay", _export.FullName);
 
         var error = Assert.Single(report.Errors);
-        Assert.StartsWith("exercise-0.json record 999: ", error, StringComparison.Ordinal);
+        Assert.StartsWith("exercise-0.json record 999: ", $"{error.RecordId}: {error.Reason}", StringComparison.Ordinal);
         Assert.Equal(1, report.Ignored);
         Assert.Equal(sessions.Count, report.Sessions);
         Assert.Equal(exported, report.WeighIns);
+        Assert.Equal((SyncOutcome.Partial, sessions.Count + exported, 1), (import.Outcome, import.Records, import.Rejected));
         Assert.Equal(sessions.Count, await influx.CountAsync(stack.Database, Measurements.StrengthSession, F.StrengthSession.DurationS));
         Assert.Equal(exported, await influx.CountAsync(stack.Database, Measurements.BodyComposition, F.BodyComposition.WeightKg));
 
@@ -53,6 +55,27 @@ public sealed class ExportImportTests(InfluxDbFixture influx) : IClassFixture<In
             sandbox.Exercises(id).Count(e => strength.ContainsKey(e.ExerciseType) && e.End - e.Start >= TimeSpan.FromMinutes(5)),
             await influx.CountAsync(stack.Database, Measurements.StrengthSession, F.StrengthSession.DurationS));
         Assert.Equal(sandbox.Weights(id).Count, await influx.CountAsync(stack.Database, Measurements.BodyComposition, F.BodyComposition.WeightKg));
+    }
+
+    [Fact]
+    public async Task Import_RunsLikeASync_ARunIsRecorded_AndTheCompletionHandlersSeeTheImportedSpan()
+    {
+        await using var sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 30, Seed = 22 }, CancellationToken.None);
+        var handler = new RecordingHandler();
+        await using var stack = await FitbitStack.StartAsync(influx, sandbox, TimeProvider.System, settings: new Dictionary<string, string?> { ["Fitbit:ExportWeightUnit"] = "lb" }, configureServices: services => services.AddSingleton<ISyncCompletedHandler>(handler));
+        var id = await stack.AuthorizeAsync("kim", sandbox, TimeProvider.System);
+        var sessions = sandbox.Exercises(id).Where(e => ActivityNames.ContainsKey(e.ExerciseType) && e.End - e.Start >= TimeSpan.FromMinutes(5)).ToList();
+        var exported = WriteExport(sandbox, id, sessions);
+
+        var (import, _) = await stack.ImportAsync("kim", _export.FullName);
+
+        var run = Assert.Single(await stack.Services.GetRequiredService<ISyncRunLog>().ListLatestAsync("kim", CancellationToken.None));
+        Assert.Equal((ProviderNames.Fitbit, SyncOutcome.Partial, sessions.Count + exported), (run.Provider, run.Outcome, run.Records));
+        Assert.Equal(1, await influx.CountAsync(stack.Database, Measurements.SyncRun, F.SyncRun.Records, "\"user\" = 'kim'"));
+        var completed = Assert.Single(handler.Completed);
+        Assert.Equal(("kim", ProviderNames.Fitbit, import.Records), (completed.UserId, completed.Provider, completed.Records));
+        var earliest = sandbox.Weights(id).Select(w => w.Time).Concat(sessions.Select(s => s.Start)).Min();
+        Assert.Equal(earliest.ToUnixTimeSeconds(), completed.EarliestPoint!.Value.ToUnixTimeSeconds());
     }
 
     /// <summary>A Takeout-style "Global Export Data" folder of the sandbox's history, local times, weight in pounds.</summary>
@@ -100,6 +123,17 @@ public sealed class ExportImportTests(InfluxDbFixture influx) : IClassFixture<In
 
         File.WriteAllText(Path.Combine(folder.FullName, "weight-2026-10-01.json"), weights.ToJsonString());
         return weights.Count;
+    }
+
+    private sealed class RecordingHandler : ISyncCompletedHandler
+    {
+        public List<SyncCompleted> Completed { get; } = [];
+
+        public Task OnSyncCompletedAsync(SyncCompleted completed, CancellationToken cancellationToken)
+        {
+            Completed.Add(completed);
+            return Task.CompletedTask;
+        }
     }
 
     private static string Local(DateTimeOffset instant, TimeSpan offset) =>

@@ -54,7 +54,8 @@ internal sealed class FitbitStack : IAsyncDisposable
         string? database = null,
         string? stateDirectory = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        bool scheduler = false)
+        bool scheduler = false,
+        Action<IServiceCollection>? configureServices = null)
     {
         database ??= await influx.NewDatabaseAsync("fitbit");
         stateDirectory ??= Directory.CreateTempSubdirectory("fitbit-state-").FullName;
@@ -92,6 +93,7 @@ internal sealed class FitbitStack : IAsyncDisposable
             builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SyncScheduler)));
         }
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPushEndpoints();
         await app.StartAsync();
@@ -100,7 +102,13 @@ internal sealed class FitbitStack : IAsyncDisposable
 
     public SyncRunner Runner => Services.GetRequiredService<SyncRunner>();
 
-    public FitbitExportImporter Importer => Services.GetRequiredService<FitbitExportImporter>();
+    /// <summary>Imports an export folder through the sync runner, as <c>import fitbit-export</c> does.</summary>
+    public async Task<(SyncRunSummary Run, FitbitImportReport Report)> ImportAsync(string userId, string path)
+    {
+        var source = Services.GetRequiredService<FitbitExportImporter>().Open(path);
+        var run = await Runner.RunAsync(new SyncRequest(userId, null, SyncMode.Backfill), source, null, CancellationToken.None);
+        return (run, source.Report);
+    }
 
     /// <summary>Runs the real consent and code exchange, then files the user in the zone of the sandbox user's offset.</summary>
     public async Task<string> AuthorizeAsync(string userId, GoogleHealthSandbox sandbox, TimeProvider time)

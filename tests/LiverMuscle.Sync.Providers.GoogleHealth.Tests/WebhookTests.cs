@@ -46,6 +46,32 @@ public sealed class WebhookTests(InfluxDbFixture influx) : IClassFixture<InfluxD
         Assert.Equal(1, count);
     }
 
+    [Fact]
+    public async Task WeightNotification_ReadsTheBodyTypesOnly()
+    {
+        await using var sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 10 }, CancellationToken.None);
+        await using var stack = await FitbitStack.StartAsync(influx, sandbox, TimeProvider.System, settings: new Dictionary<string, string?> { ["Fitbit:WebhookAuthorization"] = Secret }, scheduler: true);
+        var id = await stack.AuthorizeAsync("hal", sandbox, TimeProvider.System);
+        var weight = sandbox.Weights(id)[^1];
+        using var google = new HttpClient();
+        var before = sandbox.DataRequests.Count;
+        var notification = $$"""
+            { "data": { "healthUserId": "{{id}}", "operation": "UPSERT", "dataType": "weight",
+                "intervals": [ { "physicalTimeInterval": { "startTime": "{{weight.Time.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}", "endTime": "{{weight.Time.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}" } } ] } }
+            """;
+
+        using var delivered = await PostAsync(google, new Uri(stack.Url, "/push/fitbit"), notification, Secret);
+
+        Assert.Equal(HttpStatusCode.NoContent, delivered.StatusCode);
+        // The targeted run reads the days around the notified one (a poll running beside it reads other windows).
+        var first = DateOnly.FromDateTime(weight.Time.UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        List<string> Targeted() => [.. sandbox.DataRequests.Skip(before).Where(r => r.Contains($">= \"{first}", StringComparison.Ordinal))];
+        Assert.True(await Eventually.TrueAsync(() => Targeted().Any(r => r.Contains("/dataTypes/body-fat/", StringComparison.Ordinal))), "the targeted sync did not read body fat");
+        Assert.True(await Eventually.TrueAsync(async () => await influx.CountAsync(stack.Database, Measurements.SyncRun, FieldNames.SyncRun.Records) >= 1), "the targeted sync did not finish");
+        Assert.All(Targeted(), r => Assert.Matches("/dataTypes/(weight|body-fat)/dataPoints", r));
+        Assert.Contains(Targeted(), r => r.Contains("/dataTypes/weight/", StringComparison.Ordinal));
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, Uri endpoint, string body, string? authorization)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

@@ -75,15 +75,4 @@ public sealed class BodyCompositionNormalizerTests
     [InlineData(286, WithingsStatusKind.InvalidParams)]
     public void Classify_Status_MapsToFamily(int status, WithingsStatusKind expected) =>
         Assert.Equal(expected, WithingsStatus.Classify(status));
-
-    [Theory]
-    [InlineData("lu=100", 100L, null, 0L, null)]
-    [InlineData("lu=100;bf=200;off=50;bs=10", 100L, 200L, 50L, 10L)]
-    [InlineData("12345", 12345L, null, 0L, null)]
-    public void Cursor_RoundTrips(string text, long? lu, long? bf, long off, long? bs)
-    {
-        var cursor = WithingsCursor.Parse(text);
-        Assert.Equal(new WithingsCursor(lu, bf, off, bs), cursor);
-        Assert.Equal(cursor, WithingsCursor.Parse(cursor.Format()));
-    }
 }

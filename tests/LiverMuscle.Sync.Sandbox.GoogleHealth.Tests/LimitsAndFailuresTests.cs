@@ -72,6 +72,26 @@ public sealed class LimitsAndFailuresTests
         Assert.Equal(HttpStatusCode.OK, third.Status);
     }
 
+    [Theory]
+    [InlineData(MalformedList.DataPointsNull, "{\"dataPoints\":null}")]
+    [InlineData(MalformedList.DataPointsString, "{\"dataPoints\":\"[]\"}")]
+    [InlineData(MalformedList.StringRoot, "\"no data points\"")]
+    [InlineData(MalformedList.ArrayRoot, "[]")]
+    [InlineData(MalformedList.TokenNotAString, "{\"dataPoints\":[],\"nextPageToken\":7}")]
+    public async Task InjectedMalformedList_Answers200WithThatShape_ThenServesAgain(MalformedList shape, string body)
+    {
+        await using var h = await SandboxHarness.StartAsync(o => o.HistoryDays = 3);
+        h.Sandbox.InjectMalformedList(shape, 1);
+
+        var malformed = await h.ListAsync("weight");
+        var next = await h.ListAsync("weight");
+
+        Assert.Equal(HttpStatusCode.OK, malformed.Status);
+        Assert.Equal(body, malformed.Text);
+        Assert.Equal(HttpStatusCode.OK, next.Status);
+        Assert.NotNull(next.Json!["dataPoints"]);
+    }
+
     [Fact]
     public async Task DenyEverything_Gives403ResourcePermissionDeniedOnEveryCall()
     {

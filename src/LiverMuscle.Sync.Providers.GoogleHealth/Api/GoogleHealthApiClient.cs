@@ -1,26 +1,28 @@
 using System.Net;
-using System.Net.Http.Headers;
-using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
 
 /// <summary>
-/// A user's Google Health calls: inside the user's request budget, with their access token, through the retry
-/// pipeline. A 401 refreshes the token and retries once; a 403 (scope missing, access withdrawn, API disabled) or a
-/// 410 from the switched-off Fitbit Web API marks the connection "needs re-authorisation" with the likely cause.
+/// A user's Google Health calls through the request path (the user's budget, their token with one refresh after a
+/// 401, retries). A 401 after that refresh, a 403 (scope missing, access withdrawn, API disabled) or a 410 from the
+/// switched-off Fitbit Web API marks the connection "needs re-authorisation" with the likely cause. The HTTP client
+/// is taken from the factory for every call.
 /// </summary>
 public sealed class GoogleHealthApiClient(
-    IGoogleHealthHttpApi api,
-    IRequestBudget budget,
-    GoogleHealthResiliencePipeline pipeline,
+    IHttpClientFactory http,
     ITokenManager tokens,
     IOptions<FitbitOptions> options,
     TimeProvider time,
     ILogger<GoogleHealthApiClient> logger)
 {
+    public const string HttpClientName = "fitbit";
+
+    public IGoogleHealthHttpApi Api() => RestService.ForGenerated<IGoogleHealthHttpApi>(http.CreateClient(HttpClientName), GoogleHealthJsonContext.Default);
+
     public async Task<GoogleHealthResponse> ListDataPointsAsync(string userId, string dataType, string filter, int pageSize, string? pageToken, RequestTally tally, CancellationToken cancellationToken)
     {
         if (LegacyFitbitApi.IsLegacy(options.Value.ApiBaseUrl))
@@ -29,16 +31,8 @@ public sealed class GoogleHealthApiClient(
             await StopAsync(userId, LegacyFitbitApi.SwitchedOff, cancellationToken);
         }
 
-        var call = $"list {dataType}";
-        var token = await tokens.GetAccessTokenAsync(userId, ProviderNames.Fitbit, cancellationToken);
-        var response = await SendAsync(userId, call, ct => api.ListDataPointsAsync(Bearer(token), dataType, filter, pageSize, pageToken, ct), tally, cancellationToken);
-        if (response.Status == HttpStatusCode.Unauthorized)
-        {
-            Log.TokenRejected(logger, userId);
-            token = await tokens.RefreshAfterRejectionAsync(userId, ProviderNames.Fitbit, token, cancellationToken);
-            response = await SendAsync(userId, call, ct => api.ListDataPointsAsync(Bearer(token), dataType, filter, pageSize, pageToken, ct), tally, cancellationToken);
-        }
-
+        using var answer = await Api().ListDataPointsAsync(dataType, filter, pageSize, pageToken, userId, tally, cancellationToken);
+        var response = await GoogleHealthResponse.ReadAsync(answer, time, cancellationToken);
         switch (response.Status)
         {
             case HttpStatusCode.Unauthorized:
@@ -53,25 +47,8 @@ public sealed class GoogleHealthApiClient(
                 break;
         }
 
-        return response.IsSuccess ? response : throw new GoogleHealthApiException(call, response);
+        return response.IsSuccess ? response : throw new GoogleHealthApiException($"list {dataType}", response);
     }
-
-    private async Task<GoogleHealthResponse> SendAsync(string userId, string call, Func<CancellationToken, Task<HttpResponseMessage>> send, RequestTally tally, CancellationToken cancellationToken) =>
-        await pipeline.ExecuteAsync(
-            async ct =>
-            {
-                await budget.AcquireAsync(ProviderNames.Fitbit, userId, ct);
-                tally.Add();
-                using var http = await send(ct);
-                var response = await GoogleHealthResponse.ReadAsync(http, time.GetUtcNow(), ct);
-                if (GoogleHealthResiliencePipeline.IsRetryable(Polly.Outcome.FromResult(response), ct))
-                {
-                    Log.TransientAnswer(logger, call, userId, response.Describe());
-                }
-
-                return response;
-            },
-            cancellationToken);
 
     private async Task StopAsync(string userId, string reason, CancellationToken cancellationToken)
     {
@@ -89,6 +66,4 @@ public sealed class GoogleHealthApiClient(
             $"the Google Health API is not enabled in the Google Cloud project of Fitbit:ClientId ({response.Describe()})",
         _ => $"Google Health denied access ({response.Describe()}); remove the app at myaccount.google.com/connections and authorise again",
     };
-
-    private static string Bearer(string token) => new AuthenticationHeaderValue("Bearer", token).ToString();
 }

@@ -12,15 +12,10 @@ public sealed record GoogleHealthResponse(HttpStatusCode Status, string Body, Ti
 {
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
-    public static async Task<GoogleHealthResponse> ReadAsync(HttpResponseMessage http, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<GoogleHealthResponse> ReadAsync(HttpResponseMessage http, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await http.Content.ReadAsStringAsync(cancellationToken);
-        TimeSpan? retryAfter = http.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - now,
-            _ => null,
-        };
+        var retryAfter = Infrastructure.Http.RetryAfter.Read(http, time);
         var response = new GoogleHealthResponse(http.StatusCode, body, retryAfter);
         return retryAfter is null && response.Error is { RetryDelay: { } delay } ? response with { RetryAfter = delay } : response;
     }

@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Providers.Requests;
 using Refit;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
@@ -5,19 +6,22 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
 /// <summary>
 /// The Google Health API v4 calls the connector makes. Lists always use the <c>users/me</c> parent (a numeric
 /// parent is refused). Answers are read raw: errors come in Google's JSON envelope and a page's points are
-/// parsed one by one so one malformed point cannot spoil the page.
+/// parsed one by one so one malformed point cannot spoil the page. A list names its user and the run's tally; the
+/// request path adds the user's token.
 /// </summary>
 public interface IGoogleHealthHttpApi
 {
     [Get("/v4/users/me/dataTypes/{dataType}/dataPoints")]
     Task<HttpResponseMessage> ListDataPointsAsync(
-        [Header("Authorization")] string authorization,
         string dataType,
         [Query] string? filter,
         [Query] int? pageSize,
         [Query] string? pageToken,
+        [Property(ProviderRequestOptions.UserKey)] string userId,
+        [Property(ProviderRequestOptions.TallyKey)] RequestTally tally,
         CancellationToken cancellationToken);
 
+    /// <summary>With a token that is not stored yet (right after the code exchange), so it is passed explicitly.</summary>
     [Get("/v4/users/me/identity")]
     Task<HttpResponseMessage> GetIdentityAsync([Header("Authorization")] string authorization, CancellationToken cancellationToken);
 }

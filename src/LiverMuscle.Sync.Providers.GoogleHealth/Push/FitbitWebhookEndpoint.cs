@@ -17,7 +17,8 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Push;
 /// Google Health's webhook receiver (only mapped when <c>Fitbit:WebhookAuthorization</c> is set). Every request must
 /// carry that exact <c>Authorization</c> value. The endpoint check on subscriber creation (<c>{"type":"verification"}</c>)
 /// is answered 201 with it and 401 without; a notification — one object or an array — names a Health user, a data
-/// type and time intervals, carries no values, and becomes a queued re-read of those days, answered 204 at once.
+/// type and time intervals, carries no values, and becomes a queued re-read of those days of that data type only,
+/// answered 204 at once (a data type the connector does not sync is ignored).
 /// Polling stays the safety net: a lost notification only delays data.
 /// </summary>
 public sealed class FitbitWebhookEndpoint(
@@ -66,6 +67,12 @@ public sealed class FitbitWebhookEndpoint(
                 if (Parse(notification) is not { } parsed)
                 {
                     Log.NotificationNotUnderstood(logger);
+                    continue;
+                }
+
+                if (parsed.DataKind is null)
+                {
+                    Log.NotificationForUnsyncedType(logger, parsed.DataType);
                     continue;
                 }
 

@@ -1,5 +1,7 @@
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.Records;
+using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,11 +11,11 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// <summary>Weight and body fat by UTC sample time (the filter these types accept), paired into <c>body_composition</c>.</summary>
 public sealed class BodySyncSource(
     GoogleHealthApiClient client,
-    FitbitWrittenLedger ledger,
+    LedgerBatches batches,
     IUserStore users,
     IOptions<FitbitOptions> options,
     TimeProvider time,
-    ILogger<BodySyncSource> logger) : GoogleHealthSyncSource(client, ledger, users, options, time, logger)
+    ILogger<BodySyncSource> logger) : GoogleHealthSyncSource(client, batches, users, options, time, logger)
 {
     public override string DataKind => FitbitDataKinds.Body;
 
@@ -23,11 +25,11 @@ public sealed class BodySyncSource(
 
     protected override bool UsesLocalDates => false;
 
-    protected override async Task<WindowRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
+    protected override async Task<RecordRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
     {
-        var (weights, weightErrors) = await ListAsync(userId, "weight", "weight.sample_time.physical_time", civil: false, from, to, pageSize: 1000, tally, cancellationToken);
-        var (fats, fatErrors) = await ListAsync(userId, "body-fat", "body_fat.sample_time.physical_time", civil: false, from, to, pageSize: 1000, tally, cancellationToken);
-        var read = FitbitNormalizer.Body(userId, weights, fats);
-        return read with { Errors = [.. weightErrors, .. fatErrors, .. read.Errors] };
+        // Both types make one point: reading only one of them would strip the other's fields from it.
+        var weights = await ListAsync(userId, "weight", "weight.sample_time.physical_time", civil: false, from, to, pageSize: 1000, tally, cancellationToken);
+        var fats = await ListAsync(userId, "body-fat", "body_fat.sample_time.physical_time", civil: false, from, to, pageSize: 1000, tally, cancellationToken);
+        return FitbitNormalizer.Body(userId, weights.Items, fats.Items).WithErrors([.. weights.Errors, .. fats.Errors]);
     }
 }

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.Records;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
 /// <summary>
 /// One list answer, read point by point: a point that does not parse is reported by its name and skipped, the
-/// others are kept. The last page may be <c>{}</c>, and an empty page may still carry a token.
+/// others are kept. The answer itself must be an object whose <c>dataPoints</c> is absent or a list and whose
+/// <c>nextPageToken</c> is absent or a string (the last page may be literally <c>{}</c>, and an empty page may
+/// still carry a token); anything else is a malformed answer and fails the read.
 /// </summary>
 public sealed record DataPointPage(IReadOnlyList<DataPointDto> Points, IReadOnlyList<RecordError> Errors, string? NextPageToken)
 {
@@ -25,37 +28,17 @@ public sealed record DataPointPage(IReadOnlyList<DataPointDto> Points, IReadOnly
         using (json)
         {
             var root = json.RootElement;
+            var answer = $"Google Health's {dataType} list";
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new InvalidDataException($"Google Health answered a {dataType} list that is not a JSON object.");
+                throw new InvalidDataException($"Google Health answered a {dataType} list that is not a JSON object but {root.ValueKind}; the answer is malformed and nothing was read from it.");
             }
 
-            var points = new List<DataPointDto>();
-            var errors = new List<RecordError>();
-            if (root.TryGetProperty("dataPoints", out var items) && items.ValueKind == JsonValueKind.Array)
-            {
-                var index = 0;
-                foreach (var item in items.EnumerateArray())
-                {
-                    var name = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String
-                        ? n.GetString()!
-                        : $"{dataType}#{index}";
-                    try
-                    {
-                        var point = item.Deserialize(GoogleHealthJsonContext.Default.DataPointDto) ?? throw new JsonException("null data point");
-                        points.Add(point);
-                    }
-                    catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
-                    {
-                        errors.Add(new RecordError(name, $"{name} does not parse: {e.Message}"));
-                    }
-
-                    index++;
-                }
-            }
-
-            var token = root.TryGetProperty("nextPageToken", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() is { Length: > 0 } value ? value : null;
-            return new DataPointPage(points, errors, token);
+            var points = JsonRecords.OptionalArray(root, "dataPoints", answer) is { } list
+                ? JsonRecords.ReadEach(list, GoogleHealthJsonContext.Default.DataPointDto, "name", "data point")
+                : new ParsedElements<DataPointDto>([], []);
+            var token = JsonRecords.OptionalString(root, "nextPageToken", answer);
+            return new DataPointPage(points.Items, points.Errors, string.IsNullOrEmpty(token) ? null : token);
         }
     }
 }

@@ -1,5 +1,7 @@
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.Records;
+using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,11 +11,11 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// <summary>Exercise sessions by local start date (the only filter exercise accepts), 25 per page.</summary>
 public sealed class ExerciseSyncSource(
     GoogleHealthApiClient client,
-    FitbitWrittenLedger ledger,
+    LedgerBatches batches,
     IUserStore users,
     IOptions<FitbitOptions> options,
     TimeProvider time,
-    ILogger<ExerciseSyncSource> logger) : GoogleHealthSyncSource(client, ledger, users, options, time, logger)
+    ILogger<ExerciseSyncSource> logger) : GoogleHealthSyncSource(client, batches, users, options, time, logger)
 {
     public override string DataKind => FitbitDataKinds.Exercise;
 
@@ -23,10 +25,9 @@ public sealed class ExerciseSyncSource(
 
     protected override bool UsesLocalDates => true;
 
-    protected override async Task<WindowRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
+    protected override async Task<RecordRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
     {
-        var (points, errors) = await ListAsync(userId, "exercise", "exercise.interval.civil_start_time", civil: true, from, to, pageSize: 25, tally, cancellationToken);
-        var read = FitbitNormalizer.Exercises(userId, points, Options);
-        return read with { Errors = [.. errors, .. read.Errors] };
+        var points = await ListAsync(userId, "exercise", "exercise.interval.civil_start_time", civil: true, from, to, pageSize: 25, tally, cancellationToken);
+        return FitbitNormalizer.Exercises(userId, points.Items, Options).WithErrors(points.Errors);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.Records;
 using F = LiverMuscle.Sync.Normalization.Schema.FieldNames;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
@@ -14,9 +15,9 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 public static class FitbitNormalizer
 {
     /// <summary>Strength sessions of the configured types, at least the minimum duration long; other types are ignored.</summary>
-    public static WindowRead Exercises(string userId, IEnumerable<DataPointDto> points, FitbitOptions options)
+    public static RecordRead Exercises(string userId, IEnumerable<DataPointDto> points, FitbitOptions options)
     {
-        var records = new List<WindowRecord>();
+        var records = new List<SourceRecord>();
         var errors = new List<RecordError>();
         foreach (var point in points)
         {
@@ -53,7 +54,7 @@ public static class FitbitNormalizer
             Add(records, errors, point.Name, builder, LocalDay(start, exercise.Interval.StartUtcOffset));
         }
 
-        return new WindowRead(records, errors);
+        return new RecordRead(records, errors);
     }
 
     /// <summary>A <c>strength_session</c> point as the API and an export both describe it.</summary>
@@ -69,7 +70,7 @@ public static class FitbitNormalizer
             .Field(F.StrengthSession.ActivityType, activityType);
 
     /// <summary>Nutrition-log entries summed per local day, stamped at that day's midnight in the user's time zone.</summary>
-    public static WindowRead NutritionDays(string userId, IEnumerable<DataPointDto> points, TimeZoneInfo zone)
+    public static RecordRead NutritionDays(string userId, IEnumerable<DataPointDto> points, TimeZoneInfo zone)
     {
         var errors = new List<RecordError>();
         var days = new SortedDictionary<DateOnly, DayTotals>();
@@ -94,7 +95,7 @@ public static class FitbitNormalizer
             totals.Add(log);
         }
 
-        var records = new List<WindowRecord>();
+        var records = new List<SourceRecord>();
         foreach (var (day, totals) in days)
         {
             var builder = NutritionDay(userId, day, zone)
@@ -107,7 +108,7 @@ public static class FitbitNormalizer
             Add(records, errors, DayId(day), builder, day);
         }
 
-        return new WindowRead(records, errors);
+        return new RecordRead(records, errors);
     }
 
     /// <summary>A day whose entries were all deleted: zeros, not the stale totals.</summary>
@@ -122,7 +123,7 @@ public static class FitbitNormalizer
             .Build();
 
     /// <summary>Weight (grams → kg) and body fat, paired by their sample time into one <c>body_composition</c> point.</summary>
-    public static WindowRead Body(string userId, IEnumerable<DataPointDto> weights, IEnumerable<DataPointDto> bodyFats)
+    public static RecordRead Body(string userId, IEnumerable<DataPointDto> weights, IEnumerable<DataPointDto> bodyFats)
     {
         var errors = new List<RecordError>();
         var samples = new SortedDictionary<DateTimeOffset, BodySample>();
@@ -148,7 +149,7 @@ public static class FitbitNormalizer
             Sample(samples, fat.SampleTime.PhysicalTime).Fat = point;
         }
 
-        var records = new List<WindowRecord>();
+        var records = new List<SourceRecord>();
         foreach (var (time, sample) in samples)
         {
             var builder = PointBuilder.For(Measurements.BodyComposition)
@@ -179,7 +180,7 @@ public static class FitbitNormalizer
             Add(records, errors, first.Name, builder, DateOnly.FromDateTime(time.UtcDateTime), TimeId(time));
         }
 
-        return new WindowRead(records, errors);
+        return new RecordRead(records, errors);
     }
 
     public static string DayId(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -197,11 +198,11 @@ public static class FitbitNormalizer
             .At(LocalCalendar.StartOfDayUtc(day, zone))
             .Field(F.NutritionDaily.LocalDate, DayId(day));
 
-    private static void Add(List<WindowRecord> records, List<RecordError> errors, string name, PointBuilder builder, DateOnly day, string? id = null)
+    private static void Add(List<SourceRecord> records, List<RecordError> errors, string name, PointBuilder builder, DateOnly day, string? id = null)
     {
         if (builder.TryBuild(out var point, out var error))
         {
-            records.Add(new WindowRecord(id ?? name[(name.LastIndexOf('/') + 1)..], point, day));
+            records.Add(new SourceRecord(id ?? name[(name.LastIndexOf('/') + 1)..], point, day));
         }
         else
         {

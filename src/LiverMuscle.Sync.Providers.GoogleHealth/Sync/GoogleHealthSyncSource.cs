@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using LiverMuscle.Sync.Normalization;
-using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.Ledger;
+using LiverMuscle.Sync.Providers.Persistence;
+using LiverMuscle.Sync.Providers.Records;
+using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +20,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// </summary>
 public abstract class GoogleHealthSyncSource(
     GoogleHealthApiClient client,
-    FitbitWrittenLedger ledger,
+    LedgerBatches batches,
     IUserStore users,
     IOptions<FitbitOptions> options,
     TimeProvider time,
@@ -31,6 +34,8 @@ public abstract class GoogleHealthSyncSource(
 
     protected FitbitOptions Options => options.Value;
 
+    protected abstract string Measurement { get; }
+
     /// <summary>Days re-read by an incremental run.</summary>
     protected abstract int WindowDays { get; }
 
@@ -38,13 +43,10 @@ public abstract class GoogleHealthSyncSource(
     protected abstract bool UsesLocalDates { get; }
 
     /// <summary>Reads the days [<paramref name="from"/>, <paramref name="to"/>) completely and normalises them.</summary>
-    protected abstract Task<WindowRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken);
+    protected abstract Task<RecordRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken);
 
-    /// <summary>What to write for records that vanished at the source: by default the points are deleted.</summary>
-    protected virtual (IReadOnlyList<Point> Points, IReadOnlyList<PointDeletion> Deletions) Vanished(string userId, IReadOnlyCollection<LedgerEntry> vanished, TimeZoneInfo zone) =>
-        ([], [.. vanished.Select(v => new PointDeletion(Measurement, new Dictionary<string, string> { [TagNames.User] = userId, [TagNames.Source] = Sources.Fitbit }, DateTimeOffset.FromUnixTimeSeconds(v.Unix), DateTimeOffset.FromUnixTimeSeconds(v.Unix)))]);
-
-    protected abstract string Measurement { get; }
+    /// <summary>What to write for a record that vanished at the source; by default nothing, and its point is deleted.</summary>
+    protected virtual Point? Replacement(string userId, LedgerEntry vanished, TimeZoneInfo zone) => null;
 
     public IAsyncEnumerable<SyncBatch> ReadAsync(SyncRequest request, CancellationToken cancellationToken) => request.Mode switch
     {
@@ -54,7 +56,7 @@ public abstract class GoogleHealthSyncSource(
     };
 
     /// <summary>Lists every data point of a type whose filter member falls in the days [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    protected async Task<(List<DataPointDto> Points, List<RecordError> Errors)> ListAsync(
+    protected async Task<ParsedElements<DataPointDto>> ListAsync(
         string userId, string dataType, string filterMember, bool civil, DateOnly from, DateOnly to, int pageSize, RequestTally tally, CancellationToken cancellationToken)
     {
         var filter = civil
@@ -71,7 +73,7 @@ public abstract class GoogleHealthSyncSource(
             errors.AddRange(parsed.Errors);
             if (parsed.NextPageToken is not { } next)
             {
-                return (points, errors);
+                return new ParsedElements<DataPointDto>(points, errors);
             }
 
             token = next;
@@ -84,7 +86,7 @@ public abstract class GoogleHealthSyncSource(
     {
         var zone = await users.GetTimeZoneAsync(request.UserId, cancellationToken);
         var today = Today(zone);
-        await foreach (var batch in WindowAsync(request.UserId, today.AddDays(1 - WindowDays), today.AddDays(2), zone, null, null, today, cancellationToken))
+        await foreach (var batch in WindowAsync(request, today.AddDays(1 - WindowDays), today.AddDays(2), zone, today, cancellationToken))
         {
             yield return batch;
         }
@@ -96,7 +98,7 @@ public abstract class GoogleHealthSyncSource(
         var now = time.GetUtcNow();
         var from = DateOnly.FromDateTime((request.Since ?? now.AddDays(-1)).UtcDateTime).AddDays(-1);
         var to = DateOnly.FromDateTime((request.Until ?? now).UtcDateTime).AddDays(2);
-        await foreach (var batch in WindowAsync(request.UserId, from, to > from ? to : from.AddDays(1), zone, null, null, Today(zone), cancellationToken))
+        await foreach (var batch in WindowAsync(request, from, to > from ? to : from.AddDays(1), zone, Today(zone), cancellationToken))
         {
             yield return batch;
         }
@@ -107,32 +109,32 @@ public abstract class GoogleHealthSyncSource(
         var zone = await users.GetTimeZoneAsync(request.UserId, cancellationToken);
         var today = Today(zone);
         var since = request.Since is { } s ? DateOnly.FromDateTime(s.UtcDateTime) : (DateOnly?)null;
-        var cursor = FitbitBackfillCursor.Parse(request.Cursor);
-        if (cursor.At is null && cursor.Done is { } done && (since is null || done <= since))
+        var cursor = SourceCursor.Parse(request.Cursor);
+        var (at, complete) = (DayOf(cursor.BackfillAt), DayOf(cursor.CompleteFrom));
+        if (at is null && complete is { } done && (since is null || done <= since))
         {
             // History is already complete back to that day.
-            yield return new SyncBatch([], [], [], request.Cursor, 0, new SyncProgress(1, 1));
+            yield return new SyncBatch([], [], [], request.Cursor, new SyncProgress(1, 1));
             yield break;
         }
 
         var (step, stopAfter) = (Options.BackfillWindowDays, Options.BackfillStopAfterEmptyWindows);
         // Resume where a stopped backfill was, or extend a finished one further back from where it ended.
-        var end = cursor.At is { } at && (since is null || at > since) ? at : cursor.Done ?? today.AddDays(2);
-        var empty = cursor.At is null ? 0 : cursor.EmptyWindows;
+        var end = at is { } resumeAt && (since is null || resumeAt > since) ? resumeAt : complete ?? today.AddDays(2);
+        var empty = at is null ? 0 : cursor.EmptyWindows;
         var windowsDone = 0;
         while (since is { } first ? end > first : empty < stopAfter)
         {
             var from = since is { } limit && end.AddDays(-step) < limit ? limit : end.AddDays(-step);
             var left = since is { } start ? (int)Math.Ceiling((end.DayNumber - start.DayNumber) / (double)step) : stopAfter - empty;
             Log.Backfilling(logger, request.UserId, DataKind, windowsDone + 1, windowsDone + left, from);
-            var tally = new RequestTally();
-            var read = await ReadWindowAsync(request.UserId, from, end, zone, tally, cancellationToken);
+            var read = await ReadWindowAsync(request.UserId, from, end, zone, request.Requests, cancellationToken);
             empty = read.IsEmpty ? empty + 1 : 0;
             windowsDone++;
             var finished = since is { } oldest ? from <= oldest : empty >= stopAfter;
-            var next = finished ? new FitbitBackfillCursor(null, 0, from) : new FitbitBackfillCursor(from, empty, null);
+            var next = finished ? new SourceCursor { CompleteFrom = Midnight(from) } : new SourceCursor { BackfillAt = Midnight(from), EmptyWindows = empty };
             var progress = new SyncProgress(windowsDone, finished ? windowsDone : Math.Max(windowsDone - 1 + left, windowsDone + 1));
-            await foreach (var batch in WriteWindowAsync(request.UserId, from, end, zone, read, next.Format(), progress, today, tally.Take(), cancellationToken))
+            await foreach (var batch in batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, end), next.Format(), progress, cancellationToken))
             {
                 yield return batch;
             }
@@ -141,40 +143,24 @@ public abstract class GoogleHealthSyncSource(
         }
     }
 
-    private async IAsyncEnumerable<SyncBatch> WindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, string? cursor, SyncProgress? progress, DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<SyncBatch> WindowAsync(SyncRequest request, DateOnly from, DateOnly to, TimeZoneInfo zone, DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var tally = new RequestTally();
-        var read = await ReadWindowAsync(userId, from, to, zone, tally, cancellationToken);
-        await foreach (var batch in WriteWindowAsync(userId, from, to, zone, read, cursor, progress, today, tally.Take(), cancellationToken))
+        var read = await ReadWindowAsync(request.UserId, from, to, zone, request.Requests, cancellationToken);
+        await foreach (var batch in batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, to), cancellationToken: cancellationToken))
         {
             yield return batch;
         }
     }
 
-    private async IAsyncEnumerable<SyncBatch> WriteWindowAsync(
-        string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, WindowRead read, string? cursor, SyncProgress? progress, DateOnly today, int requests,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var error in read.Errors)
-        {
-            Log.RecordSkipped(logger, userId, DataKind, error.RecordId, error.Reason);
-        }
-
-        var written = await ledger.GetAsync(userId, DataKind, cancellationToken);
-        var served = read.Records.Select(r => r.Id).Concat(read.Errors.Select(e => e.RecordId[(e.RecordId.LastIndexOf('/') + 1)..])).ToHashSet(StringComparer.Ordinal);
-        var vanished = written.Where(w => w.Value.Day >= from && w.Value.Day < to && !served.Contains(w.Key)).Select(w => w.Value).ToList();
-        if (vanished.Count > 0)
-        {
-            Log.Vanished(logger, userId, DataKind, vanished.Count);
-        }
-
-        var (replacements, deletions) = Vanished(userId, vanished, zone);
-        yield return new SyncBatch([.. read.Records.Select(r => r.Point), .. replacements], deletions, read.Errors, cursor, requests, progress);
-        await ledger.ReplaceWindowAsync(userId, DataKind, from, to, read.Records, today.AddDays(-WindowDays - 2), cancellationToken);
-    }
+    private RecordScope Scope(string userId, TimeZoneInfo zone, DateOnly today) =>
+        new(Provider, DataKind, userId, Measurement, today.AddDays(-WindowDays - 2)) { Replacement = vanished => Replacement(userId, vanished, zone) };
 
     private DateOnly Today(TimeZoneInfo zone) =>
         DateOnly.FromDateTime(UsesLocalDates ? TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime : time.GetUtcNow().UtcDateTime);
+
+    private static DateOnly? DayOf(DateTimeOffset? at) => at is { } value ? DateOnly.FromDateTime(value.UtcDateTime) : null;
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,9 @@
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.Ledger;
+using LiverMuscle.Sync.Providers.Records;
+using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,11 +16,11 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// </summary>
 public sealed class NutritionSyncSource(
     GoogleHealthApiClient client,
-    FitbitWrittenLedger ledger,
+    LedgerBatches batches,
     IUserStore users,
     IOptions<FitbitOptions> options,
     TimeProvider time,
-    ILogger<NutritionSyncSource> logger) : GoogleHealthSyncSource(client, ledger, users, options, time, logger)
+    ILogger<NutritionSyncSource> logger) : GoogleHealthSyncSource(client, batches, users, options, time, logger)
 {
     public override string DataKind => FitbitDataKinds.Nutrition;
 
@@ -27,13 +30,12 @@ public sealed class NutritionSyncSource(
 
     protected override bool UsesLocalDates => true;
 
-    protected override async Task<WindowRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
+    protected override async Task<RecordRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
     {
-        var (points, errors) = await ListAsync(userId, "nutrition-log", "nutrition_log.interval.civil_start_time", civil: true, from, to, pageSize: 1000, tally, cancellationToken);
-        var read = FitbitNormalizer.NutritionDays(userId, points, zone);
-        return read with { Errors = [.. errors, .. read.Errors] };
+        var points = await ListAsync(userId, "nutrition-log", "nutrition_log.interval.civil_start_time", civil: true, from, to, pageSize: 1000, tally, cancellationToken);
+        return FitbitNormalizer.NutritionDays(userId, points.Items, zone).WithErrors(points.Errors);
     }
 
-    protected override (IReadOnlyList<Point> Points, IReadOnlyList<PointDeletion> Deletions) Vanished(string userId, IReadOnlyCollection<LedgerEntry> vanished, TimeZoneInfo zone) =>
-        ([.. vanished.Select(v => FitbitNormalizer.EmptyNutritionDay(userId, v.Day, zone))], []);
+    protected override Point? Replacement(string userId, LedgerEntry vanished, TimeZoneInfo zone) =>
+        FitbitNormalizer.EmptyNutritionDay(userId, vanished.Day, zone);
 }

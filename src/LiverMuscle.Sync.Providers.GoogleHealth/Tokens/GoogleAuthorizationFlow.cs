@@ -18,7 +18,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 /// </summary>
 public sealed class GoogleAuthorizationFlow(
     GoogleTokenClient tokenClient,
-    IGoogleHealthHttpApi api,
+    GoogleHealthApiClient client,
     ITokenStore tokens,
     IOptions<FitbitOptions> options,
     TimeProvider time,
@@ -88,10 +88,10 @@ public sealed class GoogleAuthorizationFlow(
 
     private async Task<string> GetHealthUserIdAsync(string accessToken, CancellationToken cancellationToken)
     {
-        using var http = await api.GetIdentityAsync(new AuthenticationHeaderValue("Bearer", accessToken).ToString(), cancellationToken);
+        using var http = await client.Api().GetIdentityAsync(new AuthenticationHeaderValue("Bearer", accessToken).ToString(), cancellationToken);
         if (!http.IsSuccessStatusCode)
         {
-            throw new GoogleHealthApiException("identity", await GoogleHealthResponse.ReadAsync(http, time.GetUtcNow(), cancellationToken));
+            throw new GoogleHealthApiException("identity", await GoogleHealthResponse.ReadAsync(http, time, cancellationToken));
         }
 
         var identity = await http.Content.ReadFromJsonAsync(GoogleHealthJsonContext.Default.IdentityDto, cancellationToken);

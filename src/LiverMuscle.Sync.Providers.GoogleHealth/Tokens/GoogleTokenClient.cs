@@ -14,8 +14,10 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 /// gone (revoked, unused for six months, or — most often — a consent screen left in Testing mode, whose refresh
 /// tokens die after 7 days): a value, not an exception.
 /// </summary>
-public sealed class GoogleTokenClient(HttpClient http, IOptions<FitbitOptions> options, TimeProvider time) : IOAuthTokenClient
+public sealed class GoogleTokenClient(IHttpClientFactory http, IOptions<FitbitOptions> options, TimeProvider time) : IOAuthTokenClient
 {
+    public const string HttpClientName = "fitbit-token";
+
     public const string TestingModeHint = "if the Google Cloud consent screen is in Testing mode, refresh tokens expire after 7 days: publish the app (In production) and authorise again";
 
     public string Provider => ProviderNames.Fitbit;
@@ -43,7 +45,7 @@ public sealed class GoogleTokenClient(HttpClient http, IOptions<FitbitOptions> o
         form["client_id"] = o.ClientId;
         form["client_secret"] = o.ClientSecret;
         using var content = new FormUrlEncodedContent(form);
-        using var response = await http.PostAsync(o.TokenUrl, content, cancellationToken);
+        using var response = await http.CreateClient(HttpClientName).PostAsync(o.TokenUrl, content, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Gone)
         {
             return TokenGrantResult.InvalidGrant(LegacyFitbitApi.SwitchedOff);

@@ -1,22 +1,23 @@
 using System.Text.Json.Serialization;
+using LiverMuscle.Sync.Providers.Records;
 
 namespace LiverMuscle.Sync.Providers.Withings.Api;
 
-/// <summary>The body of a getmeas answer. <c>more</c>/<c>offset</c> are often missing on the last page.</summary>
-/// <summary>The paging header of a getmeas answer, read apart from the groups so a bad group cannot sink the page.</summary>
-public sealed record MeasureBodyHeader(
+/// <summary>
+/// The paging header of a list answer, read apart from its records so a bad record cannot sink the page:
+/// <c>updatetime</c> (getmeas only), <c>more</c> (an integer in getmeas, a boolean in getworkouts; often missing on
+/// the last page) and <c>offset</c>.
+/// </summary>
+public sealed record WithingsPageHeader(
     [property: JsonPropertyName("updatetime")] long? UpdateTime,
     [property: JsonPropertyName("more"), JsonConverter(typeof(FlexibleBoolConverter))] bool? More,
     [property: JsonPropertyName("offset")] long? Offset);
 
-public sealed record MeasureBody(
-    [property: JsonPropertyName("updatetime")] long? UpdateTime,
-    [property: JsonPropertyName("timezone")] string? Timezone,
-    [property: JsonPropertyName("measuregrps")] IReadOnlyList<MeasureGroup>? MeasureGroups,
-    [property: JsonPropertyName("more"), JsonConverter(typeof(FlexibleBoolConverter))] bool? More,
-    [property: JsonPropertyName("offset")] long? Offset);
-
-/// <summary>One measure group (a weigh-in). <c>modelid</c> is what real answers carry (the docs say model_id).</summary>
+/// <summary>
+/// One measure group (a weigh-in). <c>modelid</c> is what real answers carry (the docs say model_id). Ids may come as
+/// numbers or strings: <c>deviceid</c> through <see cref="JsonIdConverter"/>, the numeric ids through the context's
+/// number handling.
+/// </summary>
 public sealed record MeasureGroup(
     [property: JsonPropertyName("grpid")] long GrpId,
     [property: JsonPropertyName("attrib")] int Attrib,
@@ -24,7 +25,7 @@ public sealed record MeasureGroup(
     [property: JsonPropertyName("created")] long? Created,
     [property: JsonPropertyName("modified")] long? Modified,
     [property: JsonPropertyName("category")] int? Category,
-    [property: JsonPropertyName("deviceid")] string? DeviceId,
+    [property: JsonPropertyName("deviceid"), JsonConverter(typeof(JsonIdConverter))] string? DeviceId,
     [property: JsonPropertyName("modelid")] int? ModelId,
     [property: JsonPropertyName("model")] string? Model,
     [property: JsonPropertyName("measures")] IReadOnlyList<Measure>? Measures);
@@ -36,12 +37,6 @@ public sealed record Measure(
     [property: JsonPropertyName("unit")] int Unit,
     [property: JsonPropertyName("position")] int? Position);
 
-/// <summary>The body of a getworkouts answer; <c>more</c> is a boolean here.</summary>
-public sealed record WorkoutsBody(
-    [property: JsonPropertyName("series")] IReadOnlyList<Workout>? Series,
-    [property: JsonPropertyName("more"), JsonConverter(typeof(FlexibleBoolConverter))] bool? More,
-    [property: JsonPropertyName("offset")] long? Offset);
-
 public sealed record Workout(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("category")] int Category,
@@ -50,7 +45,7 @@ public sealed record Workout(
     [property: JsonPropertyName("startdate")] long StartDate,
     [property: JsonPropertyName("enddate")] long EndDate,
     [property: JsonPropertyName("date")] string? Date,
-    [property: JsonPropertyName("deviceid")] string? DeviceId,
+    [property: JsonPropertyName("deviceid"), JsonConverter(typeof(JsonIdConverter))] string? DeviceId,
     [property: JsonPropertyName("modified")] long? Modified,
     [property: JsonPropertyName("data")] WorkoutData? Data);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Withings.Api;
 using F = LiverMuscle.Sync.Normalization.Schema.FieldNames.BodyComposition;
 
@@ -15,9 +16,9 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// </summary>
 public static class BodyCompositionNormalizer
 {
-    public static NormalizedPage Normalize(string userId, IEnumerable<MeasureGroup> groups)
+    public static RecordRead Normalize(string userId, IEnumerable<MeasureGroup> groups)
     {
-        var records = new List<NormalizedRecord>();
+        var records = new List<SourceRecord>();
         var errors = new List<RecordError>();
         foreach (var group in groups)
         {
@@ -34,11 +35,11 @@ public static class BodyCompositionNormalizer
             }
             else if (point is not null)
             {
-                records.Add(new NormalizedRecord(group.GrpId, point));
+                records.Add(new SourceRecord(id, point));
             }
         }
 
-        return new NormalizedPage(records, errors);
+        return new RecordRead(records, errors);
     }
 
     /// <summary>Groups that are not this user's real measures: ambiguous, account-creation entries, goals.</summary>

@@ -1,4 +1,6 @@
+using LiverMuscle.Sync.Providers.Records;
+
 namespace LiverMuscle.Sync.Providers.Withings.Sync;
 
 /// <summary>One page of a Withings list: its normalised records, whether more follow and where, the server time.</summary>
-public sealed record WithingsPage(NormalizedPage Normalized, bool More, long NextOffset, long? UpdateTime);
+public sealed record WithingsPage(RecordRead Read, bool More, long NextOffset, long? UpdateTime);

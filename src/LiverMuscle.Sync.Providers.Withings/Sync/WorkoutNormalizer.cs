@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Withings.Api;
 using F = LiverMuscle.Sync.Normalization.Schema.FieldNames.StrengthSession;
 
@@ -13,9 +14,9 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// </summary>
 public static class WorkoutNormalizer
 {
-    public static NormalizedPage Normalize(string userId, IEnumerable<Workout> workouts, IReadOnlyDictionary<int, string> categories)
+    public static RecordRead Normalize(string userId, IEnumerable<Workout> workouts, IReadOnlyDictionary<int, string> categories)
     {
-        var records = new List<NormalizedRecord>();
+        var records = new List<SourceRecord>();
         var errors = new List<RecordError>();
         foreach (var workout in workouts)
         {
@@ -54,7 +55,7 @@ public static class WorkoutNormalizer
 
             if (builder.TryBuild(out var point, out var error))
             {
-                records.Add(new NormalizedRecord(workout.Id, point));
+                records.Add(new SourceRecord(id, point));
             }
             else
             {
@@ -62,6 +63,6 @@ public static class WorkoutNormalizer
             }
         }
 
-        return new NormalizedPage(records, errors);
+        return new RecordRead(records, errors);
     }
 }

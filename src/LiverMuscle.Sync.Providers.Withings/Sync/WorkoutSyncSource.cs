@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers.Records;
+using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.Providers.Withings.Api;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,10 +12,10 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// <summary>Strength workouts through <c>getworkouts</c>, always with an explicit <c>data_fields</c> list.</summary>
 public sealed class WorkoutSyncSource(
     WithingsApiClient client,
-    WrittenRecordLedger ledger,
+    LedgerBatches batches,
     IOptions<WithingsOptions> options,
     TimeProvider time,
-    ILogger<WorkoutSyncSource> logger) : WithingsSyncSource(client, ledger, options, time, logger)
+    ILogger<WorkoutSyncSource> logger) : WithingsSyncSource(client, batches, options, time, logger)
 {
     public const string DataFields = "calories,hr_average,pause_duration";
 
@@ -32,9 +34,10 @@ public sealed class WorkoutSyncSource(
 
     protected override WithingsPage ReadPage(string userId, JsonElement body)
     {
-        var parsed = body.Deserialize(WithingsJsonContext.Default.WorkoutsBody);
-        var page = WorkoutNormalizer.Normalize(userId, parsed?.Series ?? [], Options.WorkoutCategories);
-        return new WithingsPage(page, parsed?.More ?? false, parsed?.Offset ?? 0, null);
+        // Workouts are read one by one so that one unreadable workout is reported and the rest of the page lands.
+        var workouts = JsonRecords.ReadEach(JsonRecords.RequireArray(body, "series", "Withings getworkouts"), WithingsJsonContext.Default.Workout, "id", "workout");
+        var header = WithingsPageHeaders.Read(body, "getworkouts");
+        return new WithingsPage(WorkoutNormalizer.Normalize(userId, workouts.Items, Options.WorkoutCategories).WithErrors(workouts.Errors), header.More ?? false, header.Offset ?? 0, null);
     }
 
     private static string Ymd(long unix) => DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

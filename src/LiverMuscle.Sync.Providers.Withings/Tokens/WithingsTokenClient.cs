@@ -7,11 +7,14 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Providers.Withings.Tokens;
 
 /// <summary>
-/// <c>POST /v2/oauth2 action=requesttoken</c> with the client secret. Status 503 ("Invalid Params: invalid
-/// refresh_token / invalid code") means the grant is gone: a value, not an exception. Other failures throw.
+/// <c>POST {Withings:TokenUrl} action=requesttoken</c> with the client secret, inside the application's budget and
+/// through the retries of the request path. Status 503 ("Invalid Params: invalid refresh_token / invalid code")
+/// means the grant is gone: a value, not an exception. Other failures throw.
 /// </summary>
-public sealed class WithingsTokenClient(WithingsRequestSender sender, IOptions<WithingsOptions> options, TimeProvider time) : IOAuthTokenClient
+public sealed class WithingsTokenClient(IHttpClientFactory http, IOptions<WithingsOptions> options, TimeProvider time) : IOAuthTokenClient
 {
+    public const string HttpClientName = "withings-token";
+
     public string Provider => ProviderNames.Withings;
 
     public Task<TokenGrantResult> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
@@ -35,7 +38,9 @@ public sealed class WithingsTokenClient(WithingsRequestSender sender, IOptions<W
         form["action"] = "requesttoken";
         form["client_id"] = o.ClientId;
         form["client_secret"] = o.ClientSecret;
-        var response = await sender.SendTokenRequestAsync(form, cancellationToken);
+        using var content = new FormUrlEncodedContent(form);
+        using var answer = await http.CreateClient(HttpClientName).PostAsync(o.ResolvedTokenUrl, content, cancellationToken);
+        var response = await WithingsResponseReader.ReadAsync(answer, cancellationToken);
         if (response.Status == WithingsStatus.InvalidParams)
         {
             return TokenGrantResult.InvalidGrant($"Withings refused the grant ({response.Error ?? "status 503"})");

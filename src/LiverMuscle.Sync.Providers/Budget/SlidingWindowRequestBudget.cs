@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
+using System.Text.Json;
+using LiverMuscle.Sync.Providers.Persistence;
 using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Providers.Budget;
@@ -125,48 +125,34 @@ public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> li
         }
     }
 
-    /// <summary>One line per scope: <c>scope TAB hold-until TAB grant,grant,…</c>, times in unix milliseconds.</summary>
     private string Format()
     {
         var now = time.GetUtcNow();
-        var text = new StringBuilder();
+        var windows = new List<BudgetWindowState>();
         foreach (var (scope, window) in _windows)
         {
-            var length = _limits[scope.Split('\n')[0]].Window;
-            var (hold, grants) = window.Export(now, length);
-            text.Append(scope.Replace("\n", "\u001f", StringComparison.Ordinal)).Append('\t')
-                .Append(hold.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)).Append('\t')
-                .AppendJoin(',', grants.Select(g => g.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)))
-                .Append('\n');
+            var parts = scope.Split('\n', 2);
+            var (hold, grants) = window.Export(now, _limits[parts[0]].Window);
+            windows.Add(new BudgetWindowState(parts[0], parts.Length == 2 ? parts[1] : null, hold.ToUnixTimeMilliseconds(), [.. grants.Select(g => g.ToUnixTimeMilliseconds())]));
         }
 
-        return text.ToString();
+        return JsonSerializer.Serialize(new BudgetDocument(windows), PersistedStateJsonContext.Default.BudgetDocument);
     }
 
     private void Parse(string saved)
     {
-        foreach (var line in saved.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var state in saved.StartsWith('{') ? JsonSerializer.Deserialize(saved, PersistedStateJsonContext.Default.BudgetDocument)?.Windows ?? [] : LegacyBudgetText.Parse(saved))
         {
-            var parts = line.Split('\t');
-            if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var hold))
+            if (!_limits.ContainsKey(state.Provider))
             {
                 continue;
             }
 
-            var scope = parts[0].Replace("\u001f", "\n", StringComparison.Ordinal);
-            if (!_limits.ContainsKey(scope.Split('\n')[0]))
+            var window = _windows.GetOrAdd(state.UserId is null ? state.Provider : UserScope(state.Provider, state.UserId), _ => new Window());
+            window.HoldUntil(DateTimeOffset.FromUnixTimeMilliseconds(state.HoldUntil));
+            foreach (var grant in state.Grants)
             {
-                continue;
-            }
-
-            var window = _windows.GetOrAdd(scope, _ => new Window());
-            window.HoldUntil(DateTimeOffset.FromUnixTimeMilliseconds(hold));
-            foreach (var grant in parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (long.TryParse(grant, NumberStyles.Integer, CultureInfo.InvariantCulture, out var at))
-                {
-                    window.Record(DateTimeOffset.FromUnixTimeMilliseconds(at));
-                }
+                window.Record(DateTimeOffset.FromUnixTimeMilliseconds(grant));
             }
         }
     }
