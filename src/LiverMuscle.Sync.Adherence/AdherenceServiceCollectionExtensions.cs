@@ -1,4 +1,4 @@
-using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Normalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

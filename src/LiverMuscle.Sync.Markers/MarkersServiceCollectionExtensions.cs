@@ -1,5 +1,5 @@
 using LiverMuscle.Sync.Markers.Derived;
-using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Normalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
