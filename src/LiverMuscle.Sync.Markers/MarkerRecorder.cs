@@ -34,7 +34,7 @@ public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calcul
         var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var errors = new List<MarkerImportError>(read.Errors);
         var points = new List<Point>();
-        var locations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var locations = new List<string>();
         var touchedFib4 = false;
         foreach (var input in read.Inputs)
         {
@@ -49,12 +49,12 @@ public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calcul
                 .Field(FieldNames.HealthMarker.Value, value).Field(FieldNames.HealthMarker.Unit, definition.CanonicalUnit)
                 .At(input.Time.ToUtc(zone)).Build();
             points.Add(point);
-            locations[point.Describe()] = input.Location;
+            locations.Add(input.Location);
             touchedFib4 |= Fib4Inputs.Contains(definition.Id);
         }
 
         var result = points.Count == 0 ? SinkWriteResult.Empty : await sink.WriteAsync(points, cancellationToken);
-        errors.AddRange(result.Rejected.Select(r => new MarkerImportError(locations.GetValueOrDefault(r.Point, r.Point), "refused by InfluxDB: " + r.Reason)));
+        errors.AddRange(result.Rejected.Select(r => new MarkerImportError(locations[r.Index], "refused by InfluxDB: " + r.Reason)));
         foreach (var error in errors)
         {
             Log.InputRejected(logger, userId, error.Location, error.Reason);

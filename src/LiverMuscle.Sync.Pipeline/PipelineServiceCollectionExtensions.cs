@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Normalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SyncHealthReporter>();
+        services.TryAddSingleton<DeferredCompletions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWritesDurableHandler, DeferredCompletions>(provider => provider.GetRequiredService<DeferredCompletions>()));
         services.TryAddSingleton<SyncRunner>();
         services.AddHostedService<SyncScheduler>();
         return services;

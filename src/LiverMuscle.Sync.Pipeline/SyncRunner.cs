@@ -10,15 +10,18 @@ namespace LiverMuscle.Sync.Pipeline;
 /// <summary>
 /// Runs every source of one provider for one user: each batch is written to the sink and only then is its cursor
 /// saved, so a crash re-reads at most one batch and never skips one. Records that could not be normalised and
-/// points InfluxDB refused are logged by name; the run's outcome is recorded and written to <c>sync_run</c>.
+/// points InfluxDB refused are logged by name; a run that left points in the write spool is Partial and says how many
+/// batches wait. The run's outcome is recorded and written to <c>sync_run</c>; the completion handlers run once its
+/// points are in InfluxDB.
 /// </summary>
 public sealed class SyncRunner(
     IEnumerable<ISyncSource> sources,
     IPointSink sink,
+    ISinkStatus sinkStatus,
     ISyncCursorStore cursors,
     ISyncRunLog runs,
     SyncHealthReporter health,
-    IEnumerable<ISyncCompletedHandler> handlers,
+    DeferredCompletions completions,
     TimeProvider time,
     ILogger<SyncRunner> logger)
 {
@@ -61,19 +64,30 @@ public sealed class SyncRunner(
             }
         }
 
+        // Points kept earlier in the run may have been replayed since: what counts is what still waits.
+        var waiting = (await sinkStatus.GetAsync(cancellationToken)).SpooledBatches;
+        var spooled = tally.Spooled > 0 || tally.Deletions > 0 ? waiting : 0;
+        var problems = new List<string>(failures);
+        if (tally.Problems > 0)
+        {
+            problems.Add($"{tally.Problems} records skipped or rejected");
+        }
+
+        if (spooled > 0)
+        {
+            problems.Add($"{spooled} batches spooled, waiting for InfluxDB");
+        }
+
         var outcome = failures.Count == 0
-            ? tally.Problems == 0 ? SyncOutcome.Ok : SyncOutcome.Partial
+            ? problems.Count == 0 ? SyncOutcome.Ok : SyncOutcome.Partial
             : tally.Fatal || tally.Records == 0 ? SyncOutcome.Failed : SyncOutcome.Partial;
-        var error = failures.Count > 0 ? string.Join("; ", failures) : tally.Problems > 0 ? $"{tally.Problems} records skipped or rejected" : null;
-        var summary = new SyncRunSummary(request.UserId, provider, outcome, tally.Records, tally.Requests, tally.Problems, clock.Elapsed, error);
+        var error = problems.Count > 0 ? string.Join("; ", problems) : null;
+        var summary = new SyncRunSummary(request.UserId, provider, outcome, tally.Records, tally.Requests, tally.Problems, clock.Elapsed, error, spooled);
         await runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, tally.Requests, started, time.GetUtcNow(), error), cancellationToken);
         await health.WriteAsync(summary, cancellationToken);
         Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, tally.Requests, clock.ElapsedMilliseconds);
-        if (tally.Records > 0)
-        {
-            await NotifyHandlersAsync(new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest), cancellationToken);
-        }
-
+        var completed = tally.Records > 0 ? new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest) : null;
+        await completions.CompleteAsync(completed, durable: waiting == 0, cancellationToken);
         return summary;
     }
 
@@ -91,11 +105,13 @@ public sealed class SyncRunner(
 
             var written = await sink.WriteAsync(batch.Points, cancellationToken);
             tally.Records += written.Accepted + written.Spooled;
+            tally.Spooled += written.Spooled;
             tally.Problems += written.Rejected.Count;
             tally.Observe(batch.Points);
             foreach (var deletion in batch.Deletions)
             {
                 await sink.DeleteAsync(deletion, cancellationToken);
+                tally.Deletions++;
             }
 
             // Only now is everything before this cursor durable.
@@ -111,21 +127,6 @@ public sealed class SyncRunner(
         }
     }
 
-    private async Task NotifyHandlersAsync(SyncCompleted completed, CancellationToken cancellationToken)
-    {
-        foreach (var handler in handlers)
-        {
-            try
-            {
-                await handler.OnSyncCompletedAsync(completed, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.HandlerFailed(logger, handler.GetType().Name, completed.UserId, e);
-            }
-        }
-    }
-
     private sealed class RunTally
     {
         public int Records { get; set; }
@@ -133,6 +134,10 @@ public sealed class SyncRunner(
         public int Requests { get; set; }
 
         public int Problems { get; set; }
+
+        public int Spooled { get; set; }
+
+        public int Deletions { get; set; }
 
         public bool Fatal { get; set; }
 

@@ -27,11 +27,6 @@ internal sealed class InfluxDbOptionsValidator : IValidateOptions<InfluxDbOption
             failures.Add($"InfluxDb:MaxRetries must be between 0 and 20, got {options.MaxRetries}.");
         }
 
-        if (options.FlushInterval < TimeSpan.Zero)
-        {
-            failures.Add($"InfluxDb:FlushInterval must be zero (send every write at once) or a positive duration, got '{options.FlushInterval}'.");
-        }
-
         foreach (var (key, value) in new[]
                  {
                      ("RetryBaseDelay", options.RetryBaseDelay),

@@ -71,8 +71,14 @@ internal sealed class RecordingSink : IPointSink
             Points.Enqueue(point);
         }
 
-        return ValueTask.FromResult(new SinkWriteResult(points.Count, 0, []));
+        return ValueTask.FromResult(SinkWriteResult.AllAccepted(points));
     }
 
     public ValueTask DeleteAsync(PointDeletion deletion, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}
+
+/// <summary>The status of a sink without a spool: nothing ever waits.</summary>
+internal sealed class NothingSpooled : ISinkStatus
+{
+    public Task<SinkStatus> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new SinkStatus(0, 0, null, null));
 }

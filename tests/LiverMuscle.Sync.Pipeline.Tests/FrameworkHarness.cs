@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Sinks.InfluxDb;
@@ -12,7 +13,7 @@ namespace LiverMuscle.Sync.Pipeline.Tests;
 
 /// <summary>
 /// The provider framework and pipeline over a real SQLite file, in fake time; with a real InfluxDB sink the system
-/// clock runs instead, since the sink's flush interval must elapse.
+/// clock runs instead, since the sink's retries and replay interval must elapse.
 /// </summary>
 internal sealed class FrameworkHarness : IAsyncDisposable
 {
@@ -37,6 +38,10 @@ internal sealed class FrameworkHarness : IAsyncDisposable
         if (influx is not null)
         {
             services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
+        }
+        else
+        {
+            services.AddSingleton<ISinkStatus>(new NothingSpooled());
         }
 
         configure(services);

@@ -75,7 +75,7 @@ public sealed class CompatibilityTests
 
         Assert.Equal(4, result.Accepted);
         var rejected = Assert.Single(result.Rejected);
-        Assert.Equal(points[1].Describe(), rejected.Point);
+        Assert.Equal((1, points[1], true), (rejected.Index, rejected.Point, rejected.Attributed));
         Assert.Contains("invalid column type", rejected.Reason, StringComparison.Ordinal);
         Assert.Single(server.Writes);
     }
