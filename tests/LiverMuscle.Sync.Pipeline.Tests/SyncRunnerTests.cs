@@ -53,6 +53,24 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
     }
 
     [Fact]
+    public async Task Run_InfluxDbDropsPointsBeyondItsRetentionPolicyWithoutNamingThem_IsPartialAndCountsThemRejected()
+    {
+        var database = await influx.NewDatabaseAsync("runner_rp");
+        await influx.ExecuteAsync($"CREATE RETENTION POLICY \"hour\" ON \"{database}\" DURATION 1h REPLICATION 1 DEFAULT", null);
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var points = Enumerable.Range(0, 10).Select(i => WeighIn(now.AddMinutes(-20 - i).AddDays(i < 3 ? -2 : 0))).ToList();
+        var source = new ScriptedSource("withings", "body_composition", _ => [new SyncBatch(points, [], [], "c1", 1)]);
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source), influx.Url, database);
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal((SyncOutcome.Partial, 7, 3, 0), (summary.Outcome, summary.Records, summary.Rejected, summary.SpooledBatches));
+        Assert.Contains("3 records skipped or rejected", summary.Error, StringComparison.Ordinal);
+        Assert.Equal(SyncOutcome.Partial, (await harness.Get<ISyncRunLog>().ListLatestAsync("alice", CancellationToken.None)).Single().Outcome);
+        Assert.Equal(7, await influx.CountAsync(database, Measurements.BodyComposition, FieldNames.BodyComposition.WeightKg));
+    }
+
+    [Fact]
     public async Task Run_Targeted_DoesNotMoveTheIncrementalCursor()
     {
         var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "old")]);
@@ -66,13 +84,15 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
     }
 
     private static SyncBatch Batch(int from, string cursor) => new(
-        Enumerable.Range(from, 10).Select(i => PointBuilder.For(Measurements.BodyComposition)
-            .Tag(TagNames.User, "alice").Tag(TagNames.Source, Sources.Withings)
-            .Field(FieldNames.BodyComposition.WeightKg, 80 + i / 10.0).At(Day.AddMinutes(i)).Build()).ToList(),
+        Enumerable.Range(from, 10).Select(i => WeighIn(Day.AddMinutes(i), 80 + i / 10.0)).ToList(),
         [],
         [],
         cursor,
         1);
+
+    private static Point WeighIn(DateTimeOffset time, double kg = 80) => PointBuilder.For(Measurements.BodyComposition)
+        .Tag(TagNames.User, "alice").Tag(TagNames.Source, Sources.Withings)
+        .Field(FieldNames.BodyComposition.WeightKg, kg).At(time).Build();
 
     private sealed class NullHandler : ISyncCompletedHandler
     {

@@ -128,14 +128,17 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
         encoder.SenderFree ??= _senderFree.WaitAsync(_stopping.Token);
         if (!open.IsFull && !deleteFirst && !encoder.Closed && !encoder.SenderFree.IsCompleted)
         {
-            // The sender is busy: keep merging what arrives meanwhile into this batch.
+            // The sender is busy: keep merging what arrives meanwhile into this batch, and take in what arrived
+            // once more before the batch goes.
             encoder.Arrival ??= reader.WaitToReadAsync(_stopping.Token).AsTask();
-            if (await Task.WhenAny(encoder.SenderFree, encoder.Arrival) == encoder.Arrival)
+            await Task.WhenAny(encoder.SenderFree, encoder.Arrival);
+            if (encoder.Arrival.IsCompleted)
             {
                 encoder.Closed = !await encoder.Arrival;
                 encoder.Arrival = null;
-                return true;
             }
+
+            return true;
         }
 
         await encoder.SenderFree;

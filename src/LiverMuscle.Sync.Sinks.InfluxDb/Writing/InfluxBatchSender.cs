@@ -72,8 +72,8 @@ internal sealed class InfluxBatchSender(
                 case HttpStatusCode.RequestEntityTooLarge when lines.Count > 1:
                     return await WriteHalvesAsync(write, lines, cancellationToken);
                 case HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity:
-                case var _ when response.IsSuccessStatusCode:
-                    // InfluxDB 3 (Cloud) may answer a partial write with 201 and the rejected lines.
+                case var _ when response.IsSuccessStatusCode || RejectionParser.IsPartialWrite(error):
+                    // InfluxDB 3 (Cloud) may answer a partial write with 201, and 2.x with 500.
                     var rest = Reject(write, lines, error, body);
                     if (rest.Count == 0)
                     {
