@@ -78,9 +78,10 @@ public sealed class SyncRunner(
             problems.Add($"{spooled} batches spooled, waiting for InfluxDB");
         }
 
-        var outcome = failures.Count == 0
-            ? problems.Count == 0 ? SyncOutcome.Ok : SyncOutcome.Partial
-            : tally.Fatal || tally.Records == 0 ? SyncOutcome.Failed : SyncOutcome.Partial;
+        // A run whose every record was skipped or refused failed, even though each source ran to its end.
+        var outcome = problems.Count == 0 ? SyncOutcome.Ok
+            : tally.Fatal || (tally.Records == 0 && (failures.Count > 0 || tally.Problems > 0)) ? SyncOutcome.Failed
+            : SyncOutcome.Partial;
         var error = problems.Count > 0 ? string.Join("; ", problems) : null;
         var summary = new SyncRunSummary(request.UserId, provider, outcome, tally.Records, tally.Requests, tally.Problems, clock.Elapsed, error, spooled);
         await runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, tally.Requests, started, time.GetUtcNow(), error), cancellationToken);

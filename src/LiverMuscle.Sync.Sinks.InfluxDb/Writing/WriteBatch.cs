@@ -10,8 +10,8 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 /// </summary>
 public sealed class WriteBatch
 {
-    private const string LinesSpoolKind = "line-protocol";
-    private const string StatementSpoolKind = "influxql";
+    internal const string LinesSpoolKind = "line-protocol";
+    internal const string StatementSpoolKind = "influxql";
     private readonly int[] _lineStarts;
 
     private WriteBatch(WriteBatchKind kind, byte[] payload, IReadOnlyList<Point>? points)
