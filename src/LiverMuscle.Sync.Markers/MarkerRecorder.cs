@@ -11,9 +11,10 @@ namespace LiverMuscle.Sync.Markers;
 /// <summary>
 /// Stores marker values as <c>health_marker</c> points in canonical units, one point per (user, marker, source, time):
 /// storing the same input again rewrites the same point. Bad inputs are reported with their location; the rest is
-/// stored. FIB-4 is recomputed when AST, ALT or platelets arrive.
+/// stored. FIB-4 is recomputed when AST, ALT or platelets arrive — once they are in InfluxDB, so after the write spool
+/// replayed them when they were kept there.
 /// </summary>
-public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calculator fib4, ILogger<MarkerRecorder> logger)
+public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calculator fib4, IDeferredCompletionStore deferred, ILogger<MarkerRecorder> logger)
 {
     private static readonly HashSet<string> Fib4Inputs = new([MarkerIds.Ast, MarkerIds.Alt, MarkerIds.Platelets], StringComparer.Ordinal);
 
@@ -62,7 +63,11 @@ public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calcul
 
         var stored = points.Count - result.Rejected.Count;
         Log.Stored(logger, userId, stored, errors.Count);
-        if (touchedFib4)
+        if (touchedFib4 && result.Spooled > 0)
+        {
+            await deferred.AddAsync(new SyncCompleted(userId, Fib4SyncCompletedHandler.Provider, stored, points.Min(p => p.Timestamp), points.Max(p => p.Timestamp)), cancellationToken);
+        }
+        else if (touchedFib4)
         {
             await fib4.RecomputeAsync(userId, cancellationToken);
         }

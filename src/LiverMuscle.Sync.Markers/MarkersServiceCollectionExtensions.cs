@@ -20,6 +20,7 @@ public static class MarkersServiceCollectionExtensions
         services.TryAddSingleton<MarkerRecorder>();
         services.TryAddSingleton<AppendicularMuscleCalculator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncCompletedHandler, AppendicularMuscleSyncCompletedHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncCompletedHandler, Fib4SyncCompletedHandler>());
         return services;
     }
 }
