@@ -46,22 +46,22 @@ public sealed class DeferredCompletions(IEnumerable<ISyncCompletedHandler> handl
         }
     }
 
+    /// <summary>Runs the handlers side by side (each reads and writes on its own); true when none failed.</summary>
     private async Task<bool> NotifyAsync(SyncCompleted completed, CancellationToken cancellationToken)
     {
-        var succeeded = true;
-        foreach (var handler in handlers)
+        var outcomes = await Task.WhenAll(handlers.Select(async handler =>
         {
             try
             {
                 await handler.OnSyncCompletedAsync(completed, cancellationToken);
+                return true;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 Log.HandlerFailed(logger, handler.GetType().Name, completed.UserId, e);
-                succeeded = false;
+                return false;
             }
-        }
-
-        return succeeded;
+        }));
+        return outcomes.All(succeeded => succeeded);
     }
 }
