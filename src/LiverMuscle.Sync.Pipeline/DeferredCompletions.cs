@@ -26,12 +26,11 @@ public sealed class DeferredCompletions(IEnumerable<ISyncCompletedHandler> handl
             return;
         }
 
+        await OnWritesDurableAsync(cancellationToken);
         if (completed is not null && !await NotifyAsync(completed, cancellationToken))
         {
             await store.AddAsync(completed, cancellationToken);
         }
-
-        await OnWritesDurableAsync(cancellationToken);
     }
 
     /// <summary>Completes every kept span.</summary>

@@ -50,12 +50,14 @@ internal sealed class ScriptedSource(string provider, string dataKind, Func<Sync
     }
 }
 
-/// <summary>A sink that keeps what it was given and fails on a chosen write.</summary>
+/// <summary>A sink that keeps what it was given and fails on a chosen write; with <see cref="Spool"/> every point is "kept".</summary>
 internal sealed class RecordingSink : IPointSink
 {
     private int _writes;
 
     public int FailOnWrite { get; init; } = -1;
+
+    public bool Spool { get; set; }
 
     public ConcurrentQueue<Point> Points { get; } = new();
 
@@ -71,14 +73,16 @@ internal sealed class RecordingSink : IPointSink
             Points.Enqueue(point);
         }
 
-        return ValueTask.FromResult(SinkWriteResult.AllAccepted(points));
+        return ValueTask.FromResult(Spool ? new SinkWriteResult(points, points.Select(_ => PointOutcome.Kept).ToArray()) : SinkWriteResult.AllAccepted(points));
     }
 
     public ValueTask DeleteAsync(PointDeletion deletion, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
-/// <summary>The status of a sink without a spool: nothing ever waits.</summary>
-internal sealed class NothingSpooled : ISinkStatus
+/// <summary>A sink status whose spool depth the test sets (nothing waits by default).</summary>
+internal sealed class FakeSinkStatus : ISinkStatus
 {
-    public Task<SinkStatus> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new SinkStatus(0, 0, null, null));
+    public int SpooledBatches { get; set; }
+
+    public Task<SinkStatus> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new SinkStatus(SpooledBatches, SpooledBatches * 100L, null, null));
 }

@@ -41,7 +41,7 @@ internal sealed class FrameworkHarness : IAsyncDisposable
         }
         else
         {
-            services.AddSingleton<ISinkStatus>(new NothingSpooled());
+            services.AddSingleton<ISinkStatus>(SinkStatus);
         }
 
         configure(services);
@@ -49,6 +49,9 @@ internal sealed class FrameworkHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The spool depth the pipeline sees without a real sink.</summary>
+    public FakeSinkStatus SinkStatus { get; } = new();
 
     public FakeLogCollector Logs => _services.GetFakeLogCollector();
 

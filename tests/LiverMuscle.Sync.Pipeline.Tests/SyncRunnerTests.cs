@@ -71,6 +71,48 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
     }
 
     [Fact]
+    public async Task Run_PointsWaitingInTheSpool_IsPartialAndDefersTheHandlersUntilTheSpoolIsEmpty()
+    {
+        var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "c1"), Batch(10, "c2")]);
+        var sink = new RecordingSink { Spool = true };
+        var handler = new NullHandler();
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(sink).AddSingleton<ISyncCompletedHandler>(handler));
+        harness.SinkStatus.SpooledBatches = 3;
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal((SyncOutcome.Partial, 20, 3), (summary.Outcome, summary.Records, summary.SpooledBatches));
+        Assert.Contains("3 batches spooled, waiting for InfluxDB", summary.Error, StringComparison.Ordinal);
+        Assert.Equal("c2", (await harness.Get<ISyncCursorStore>().GetAsync("alice", "withings", "body_composition", CancellationToken.None))!.Value);
+        Assert.Empty(handler.Completed);
+        var waiting = Assert.Single(await harness.Get<IDeferredCompletionStore>().ListAsync(CancellationToken.None));
+
+        harness.SinkStatus.SpooledBatches = 0;
+        await harness.Get<DeferredCompletions>().OnWritesDurableAsync(CancellationToken.None);
+
+        Assert.Equal(new SyncCompleted("alice", "withings", 20, Day, Day.AddMinutes(19)), Assert.Single(handler.Completed));
+        Assert.Equal(waiting, handler.Completed[0]);
+        Assert.Empty(await harness.Get<IDeferredCompletionStore>().ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Run_AHandlerFails_TheSpanIsKeptAndCompletedByALaterRun()
+    {
+        var source = new ScriptedSource("withings", "body_composition", request => request.Cursor is null ? [Batch(0, "c1")] : [Batch(20, "c2")]);
+        var failing = new NullHandler { FailuresLeft = 1 };
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(new RecordingSink()).AddSingleton<ISyncCompletedHandler>(failing));
+        var runner = harness.Get<SyncRunner>();
+
+        await runner.RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+        Assert.Single(await harness.Get<IDeferredCompletionStore>().ListAsync(CancellationToken.None));
+        await runner.RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal([(Day, Day.AddMinutes(9)), (Day.AddMinutes(20), Day.AddMinutes(29))], failing.Completed.Select(c => (c.EarliestPoint!.Value, c.LatestPoint!.Value)));
+        Assert.Empty(await harness.Get<IDeferredCompletionStore>().ListAsync(CancellationToken.None));
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Message.Contains("runs again for the same span later", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_Targeted_DoesNotMoveTheIncrementalCursor()
     {
         var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "old")]);
@@ -94,12 +136,20 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
         .Tag(TagNames.User, "alice").Tag(TagNames.Source, Sources.Withings)
         .Field(FieldNames.BodyComposition.WeightKg, kg).At(time).Build();
 
+    /// <summary>Records every completion it ran for; fails the first <see cref="FailuresLeft"/> times instead.</summary>
     private sealed class NullHandler : ISyncCompletedHandler
     {
         public List<SyncCompleted> Completed { get; } = [];
 
+        public int FailuresLeft { get; set; }
+
         public Task OnSyncCompletedAsync(SyncCompleted completed, CancellationToken cancellationToken)
         {
+            if (FailuresLeft-- > 0)
+            {
+                throw new InvalidOperationException("InfluxDB query failed");
+            }
+
             Completed.Add(completed);
             return Task.CompletedTask;
         }
