@@ -84,8 +84,9 @@ public sealed class SyncRunner(
             : SyncOutcome.Partial;
         var error = problems.Count > 0 ? string.Join("; ", problems) : null;
         var summary = new SyncRunSummary(request.UserId, provider, outcome, tally.Records, tally.Requests, tally.Problems, clock.Elapsed, error, spooled);
-        await runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, tally.Requests, started, time.GetUtcNow(), error), cancellationToken);
-        await health.WriteAsync(summary, cancellationToken);
+        await Task.WhenAll(
+            runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, tally.Requests, started, time.GetUtcNow(), error), cancellationToken),
+            health.WriteAsync(summary, waiting, cancellationToken));
         Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, tally.Requests, clock.ElapsedMilliseconds);
         var completed = tally.Records > 0 ? new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest) : null;
         await completions.CompleteAsync(completed, durable: waiting == 0, cancellationToken);
