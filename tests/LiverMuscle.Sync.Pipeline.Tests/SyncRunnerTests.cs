@@ -113,6 +113,18 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
     }
 
     [Fact]
+    public async Task Run_EveryRecordSkipped_IsFailed()
+    {
+        var source = new ScriptedSource("withings", "body_composition", _ => [new SyncBatch([], [], [new RecordError("grp-1", "unit missing"), new RecordError("grp-2", "unit missing")], "c1", 1)]);
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(new RecordingSink()));
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Backfill, Day.AddDays(-30)), "withings", null, CancellationToken.None);
+
+        Assert.Equal((SyncOutcome.Failed, 0, 2), (summary.Outcome, summary.Records, summary.Rejected));
+        Assert.Contains("2 records skipped or rejected", summary.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_Targeted_DoesNotMoveTheIncrementalCursor()
     {
         var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "old")]);

@@ -56,12 +56,17 @@ public sealed class OutageTests : IAsyncLifetime
         down.SetResult();
         await outageWritten.Task.WaitAsync(Bound);
         var spooledDuringOutage = await spool.CountAsync(CancellationToken.None);
+        var duringOutage = await harness.Get<Normalization.ISinkStatus>().GetAsync(CancellationToken.None);
         await _server.StartAsync(CancellationToken.None);
         up.SetResult();
         await producer.WaitAsync(Bound);
         await Eventually.TrueAsync(async () => await spool.CountAsync(CancellationToken.None) == 0, Bound, "the spool replayed");
 
         Assert.Equal(20, spooledDuringOutage);
+        Assert.Equal(20, duringOutage.SpooledBatches);
+        Assert.InRange(duringOutage.SpooledBytes, 20 * 1_000 * 40, 20 * 1_000 * 200);
+        Assert.True(duringOutage.LastSuccessfulWriteAt <= duringOutage.OldestSpooledAt, "the last successful write precedes the outage");
+        Assert.True(duringOutage.OldestSpooledAge(DateTimeOffset.UtcNow) > TimeSpan.Zero);
         Assert.True(spooled >= 20_000, $"{spooled} points spooled");
         Assert.Equal(100_000, written);
         await using var check = new InfluxDbCounter(_server.Url);

@@ -90,6 +90,18 @@ public sealed partial class OutageCommandTests : IAsyncLifetime
         Assert.Equal(await CountAsync("reference", Measurements.BodyComposition), await CountAsync("outage", Measurements.BodyComposition));
     }
 
+    [Fact]
+    public async Task Backfill_SinceBeforeAnyProviderHasData_IsRefusedWithTheFirstDateAccepted()
+    {
+        var (code, output, error) = await WorkerProcess.RunAsync(_directory.FullName, await ConnectAsync("early"), "backfill", "--user", User, "--provider", "withings", "--since", "0001-01-01");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--since 0001-01-01 is before any provider holds data; use a date from 2009-01-01 on.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.Empty(_sandbox.DataRequests);
+        Assert.Equal(string.Empty, output);
+    }
+
     private Task<(int ExitCode, string Output, string Error)> SyncAsync(Dictionary<string, string> environment) =>
         WorkerProcess.RunAsync(_directory.FullName, environment, "sync", "--user", User);
 
