@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 /// <summary>
 /// Reads an answer that refused lines of a request: which of the request's lines it names (lines quoted in
 /// <c>unable to parse '…'</c> (1.x), points whose field has the conflicting type named by <c>field type conflict: input
-/// field "f" on measurement "m" is type t</c> (1.x/2.x), or the line numbers of a 3.x error body), whether the rest
+/// field "f" on measurement "m" is type t</c> (1.x/2.x), or the line numbers of a 2.x or 3.x error body), whether the rest
 /// was stored (a partial write), and how many lines it says it dropped.
 /// </summary>
 internal static partial class RejectionParser
@@ -20,7 +20,7 @@ internal static partial class RejectionParser
     public static Dictionary<int, string> FindRejectedLines(WriteBatch batch, IReadOnlyList<int> lines, string error, string? body)
     {
         var rejected = new Dictionary<int, string>();
-        foreach (var (lineNumber, reason) in V3LineErrors(body))
+        foreach (var (lineNumber, reason) in NumberedLineErrors(body))
         {
             if (lineNumber >= 1 && lineNumber <= lines.Count)
             {
@@ -83,10 +83,13 @@ internal static partial class RejectionParser
     /// <summary>The reason without the batch-wide <c>dropped=N</c> count, for one line.</summary>
     public static string WithoutDropped(string text) => DroppedSuffix().Replace(text, string.Empty).Trim();
 
-    /// <summary>InfluxDB 3 names refused lines in <c>{"error":…,"data":[{"line_number":n,"error_message":…}]}</c>.</summary>
-    private static IEnumerable<(int LineNumber, string Reason)> V3LineErrors(string? body)
+    /// <summary>
+    /// Line numbers an error body names: InfluxDB 3's <c>{"error":…,"data":[{"line_number":n,"error_message":…}]}</c>
+    /// and 2.x's <c>{"code":"invalid","message":…,"line":n}</c> (its first malformed line).
+    /// </summary>
+    private static IEnumerable<(int LineNumber, string Reason)> NumberedLineErrors(string? body)
     {
-        if (string.IsNullOrEmpty(body) || !body.Contains("\"line_number\"", StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(body) || !body.Contains("\"line", StringComparison.Ordinal))
         {
             yield break;
         }
@@ -103,20 +106,32 @@ internal static partial class RejectionParser
 
         using (json)
         {
-            if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
                 yield break;
             }
 
-            foreach (var item in data.EnumerateArray())
+            if (root.TryGetProperty("line", out var first) && first.TryGetInt32(out var firstLine))
             {
-                if (item.TryGetProperty("line_number", out var number) && number.TryGetInt32(out var line))
+                yield return (firstLine, Text(root, "message"));
+            }
+
+            if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in data.EnumerateArray())
                 {
-                    yield return (line, item.TryGetProperty("error_message", out var message) ? message.GetString() ?? "refused" : "refused");
+                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("line_number", out var number) && number.TryGetInt32(out var line))
+                    {
+                        yield return (line, Text(item, "error_message"));
+                    }
                 }
             }
         }
     }
+
+    private static string Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "refused";
 
     private static string TypeName(FieldType type) => type switch
     {
