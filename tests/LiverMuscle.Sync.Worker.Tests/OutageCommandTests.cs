@@ -9,7 +9,6 @@ using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb.Local;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.State.Sqlite;
-using LiverMuscle.Sync.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

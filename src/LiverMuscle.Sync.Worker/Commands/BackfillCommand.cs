@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
-using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
