@@ -9,11 +9,11 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Tests;
 /// <summary>
 /// A writer process (livermuscle-bench produce: the real sink, the real SQLite spool, a cursor saved after each
 /// durable batch) is killed with SIGKILL while InfluxDB is down and its batches are being spooled; restarted, it
-/// replays the spool and resumes from its cursor. Exactly 100,000 points end up in InfluxDB.
+/// replays the spool and resumes from its cursor. Exactly 300,000 points end up in InfluxDB.
 /// </summary>
 public sealed class KillAndRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Total = 100_000;
+    private const int Total = 300_000;
     private LocalInfluxDbServer _server = null!;
     private DirectoryInfo _directory = null!;
 

@@ -8,17 +8,18 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
 /// <summary>
-/// Decides when and how much to send: a batch goes to the sender as soon as the sender is free, holding every point
-/// callers queued until then (up to <c>InfluxDb:BatchSize</c>). No timer is waited on: a lone caller's write is sent
-/// at once, and writes that arrive while a batch is in flight are merged into the next one. A delete is a barrier: the
-/// points queued before it are sent first. Encoding the next batch overlaps sending the previous one; a single sender
-/// keeps the order. Each caller's task completes once every one of its points is accepted, rejected or spooled.
+/// Decides when and how much to send: a batch that is not full goes to the sender as soon as the sender is idle,
+/// holding every point callers queued until then; a full batch (<c>InfluxDb:BatchSize</c> points) or a delete may
+/// queue behind the one being sent. No timer is waited on: a lone caller's write is sent at once, and writes that
+/// arrive while batches are in flight are merged into the next one. A delete is a barrier: the points queued before it
+/// are sent first. Encoding the next batch overlaps sending the previous one; a single sender keeps the order. Each
+/// caller's task completes once every one of its points is accepted, rejected or spooled.
 /// </summary>
 public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
 {
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<OutgoingBatch> _outgoing = Channel.CreateUnbounded<OutgoingBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private readonly SemaphoreSlim _senderFree = new(1, 1);
+    private readonly SemaphoreSlim _handOver = new(2, 2);
     private readonly IBatchSender _sender;
     private readonly InfluxDbOptions _options;
     private readonly TimeProvider _time;
@@ -26,6 +27,8 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _encoding;
     private readonly Task _sending;
+    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight;
 
     public BatchingPointWriter(IBatchSender sender, IOptions<InfluxDbOptions> options, TimeProvider time, ILogger<BatchingPointWriter> logger)
     {
@@ -69,7 +72,7 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
         }
 
         _stopping.Dispose();
-        _senderFree.Dispose();
+        _handOver.Dispose();
     }
 
     private async Task EncodeLoopAsync()
@@ -125,13 +128,13 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
             return true;
         }
 
-        encoder.SenderFree ??= _senderFree.WaitAsync(_stopping.Token);
-        if (!open.IsFull && !deleteFirst && !encoder.Closed && !encoder.SenderFree.IsCompleted)
+        var idle = Volatile.Read(ref _idle).Task;
+        if (!open.IsFull && !deleteFirst && !encoder.Closed && Volatile.Read(ref _inFlight) > 0)
         {
             // The sender is busy: keep merging what arrives meanwhile into this batch, and take in what arrived
             // once more before the batch goes.
             encoder.Arrival ??= reader.WaitToReadAsync(_stopping.Token).AsTask();
-            await Task.WhenAny(encoder.SenderFree, encoder.Arrival);
+            await Task.WhenAny(idle, encoder.Arrival);
             if (encoder.Arrival.IsCompleted)
             {
                 encoder.Closed = !await encoder.Arrival;
@@ -141,15 +144,27 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
             return true;
         }
 
-        await encoder.SenderFree;
-        encoder.SenderFree = null;
+        // At most one batch waits behind the one being sent.
+        await _handOver.WaitAsync(_stopping.Token);
         var batch = open.Count > 0 ? open.Take() : reader.TryRead(out var delete) ? OutgoingBatch.Of(delete) : null;
+        Interlocked.Increment(ref _inFlight);
         if (batch is null || !_outgoing.Writer.TryWrite(batch))
         {
-            _senderFree.Release();
+            Finished();
         }
 
         return true;
+    }
+
+    /// <summary>A handed-over batch is done: free its place, and tell the encoder when the sender is idle.</summary>
+    private void Finished()
+    {
+        if (Interlocked.Decrement(ref _inFlight) == 0)
+        {
+            Interlocked.Exchange(ref _idle, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+
+        _handOver.Release();
     }
 
     private async Task SendLoopAsync()
@@ -174,7 +189,7 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
             }
             finally
             {
-                _senderFree.Release();
+                Finished();
             }
         }
     }

@@ -1,6 +1,6 @@
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
-/// <summary>Where the writer's encoder is: the batch it fills, the request it is in the middle of, what it waits for.</summary>
+/// <summary>Where the writer's encoder is: the batch it fills, the request it is in the middle of, the arrival it waits for.</summary>
 internal sealed class EncoderState(OpenBatch batch)
 {
 #pragma warning disable CA1051 // Fields: the encoder reads requests into them with TryRead(out ...).
@@ -14,9 +14,6 @@ internal sealed class EncoderState(OpenBatch batch)
 
     /// <summary>A pending wait for the next queued request.</summary>
     public Task<bool>? Arrival { get; set; }
-
-    /// <summary>A pending (or won) wait for the sender to be free.</summary>
-    public Task? SenderFree { get; set; }
 
     /// <summary>The queue is closed and empty.</summary>
     public bool Closed { get; set; }
