@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Sinks.InfluxDb.Local;
@@ -75,6 +74,5 @@ public sealed class CrossProcessSpoolTests(ITestOutputHelper output) : IAsyncLif
 
         Assert.Equal(lines, server.Writes);
         Assert.Equal(0, await other.Get<IWriteSpool>().CountAsync(CancellationToken.None));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{server.Writes.Count} writes"));
     }
 }
