@@ -1,5 +1,5 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
-using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

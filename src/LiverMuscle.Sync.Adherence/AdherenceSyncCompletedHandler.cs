@@ -1,4 +1,4 @@
-using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Normalization;
 using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Adherence;

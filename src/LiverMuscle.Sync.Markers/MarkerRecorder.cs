@@ -11,10 +11,11 @@ namespace LiverMuscle.Sync.Markers;
 /// <summary>
 /// Stores marker values as <c>health_marker</c> points in canonical units, one point per (user, marker, source, time):
 /// storing the same input again rewrites the same point. Bad inputs are reported with their location; the rest is
-/// stored. FIB-4 is recomputed when AST, ALT or platelets arrive. Values for a person the state store does not know
-/// are refused whole (<see cref="PersonNotFoundException"/>).
+/// stored. FIB-4 is recomputed when AST, ALT or platelets arrive — once they are in InfluxDB, so after the write spool
+/// replayed them when they were kept there. Values for a person the state store does not know are refused whole
+/// (<see cref="PersonNotFoundException"/>).
 /// </summary>
-public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calculator fib4, ILogger<MarkerRecorder> logger)
+public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calculator fib4, IDeferredCompletionStore deferred, ILogger<MarkerRecorder> logger)
 {
     private static readonly HashSet<string> Fib4Inputs = new([MarkerIds.Ast, MarkerIds.Alt, MarkerIds.Platelets], StringComparer.Ordinal);
 
@@ -40,7 +41,7 @@ public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calcul
         var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var errors = new List<MarkerImportError>(read.Errors);
         var points = new List<Point>();
-        var locations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var locations = new List<string>();
         var touchedFib4 = false;
         foreach (var input in read.Inputs)
         {
@@ -55,12 +56,12 @@ public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calcul
                 .Field(FieldNames.HealthMarker.Value, value).Field(FieldNames.HealthMarker.Unit, definition.CanonicalUnit)
                 .At(input.Time.ToUtc(zone)).Build();
             points.Add(point);
-            locations[point.Describe()] = input.Location;
+            locations.Add(input.Location);
             touchedFib4 |= Fib4Inputs.Contains(definition.Id);
         }
 
         var result = points.Count == 0 ? SinkWriteResult.Empty : await sink.WriteAsync(points, cancellationToken);
-        errors.AddRange(result.Rejected.Select(r => new MarkerImportError(locations.GetValueOrDefault(r.Point, r.Point), "refused by InfluxDB: " + r.Reason)));
+        errors.AddRange(result.Rejected.Select(r => new MarkerImportError(locations[r.Index], "refused by InfluxDB: " + r.Reason)));
         foreach (var error in errors)
         {
             Log.InputRejected(logger, userId, error.Location, error.Reason);
@@ -68,7 +69,11 @@ public sealed class MarkerRecorder(IPointSink sink, IUserStore users, Fib4Calcul
 
         var stored = points.Count - result.Rejected.Count;
         Log.Stored(logger, userId, stored, errors.Count);
-        if (touchedFib4)
+        if (touchedFib4 && result.Spooled > 0)
+        {
+            await deferred.AddAsync(new SyncCompleted(userId, Fib4SyncCompletedHandler.Provider, stored, points.Min(p => p.Timestamp), points.Max(p => p.Timestamp)), cancellationToken);
+        }
+        else if (touchedFib4)
         {
             await fib4.RecomputeAsync(userId, cancellationToken);
         }

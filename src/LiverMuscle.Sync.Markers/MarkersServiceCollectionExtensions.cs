@@ -1,6 +1,6 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Markers.Derived;
-using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +22,7 @@ public static class MarkersServiceCollectionExtensions
         services.TryAddSingleton<MarkerRecorder>();
         services.TryAddSingleton<AppendicularMuscleCalculator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncCompletedHandler, AppendicularMuscleSyncCompletedHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncCompletedHandler, Fib4SyncCompletedHandler>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
+using LiverMuscle.Sync.Normalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<SyncOptions>().BindStrictly(configuration).ValidateSection(configuration, new SyncOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SyncHealthReporter>();
+        services.TryAddSingleton<DeferredCompletions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWritesDurableHandler, DeferredCompletions>(provider => provider.GetRequiredService<DeferredCompletions>()));
         services.TryAddSingleton<SyncRunner>();
         services.AddHostedService<SyncScheduler>();
         return services;

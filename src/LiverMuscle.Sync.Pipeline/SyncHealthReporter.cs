@@ -5,10 +5,13 @@ using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Pipeline;
 
-/// <summary>Writes a run's outcome to <c>sync_run</c> and the connection's health to <c>sync_health</c>.</summary>
-public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IRequestBudget budget, IWriteSpool spool, TimeProvider time)
+/// <summary>
+/// Writes a run's outcome to <c>sync_run</c> and the connection's health to <c>sync_health</c>, with the spool depth
+/// the run ended with.
+/// </summary>
+public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IRequestBudget budget, TimeProvider time)
 {
-    public async Task WriteAsync(SyncRunSummary run, CancellationToken cancellationToken)
+    public async Task WriteAsync(SyncRunSummary run, int spoolDepth, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var runPoint = PointBuilder.For(Measurements.SyncRun)
@@ -32,7 +35,7 @@ public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IReq
             .Field(FieldNames.SyncHealth.TokenExpiresInS, connection?.Token is { } token ? (long)(token.AccessTokenExpiresAt - now).TotalSeconds : null)
             .Field(FieldNames.SyncHealth.BudgetRemaining, snapshot.Limit == int.MaxValue ? null : snapshot.Remaining)
             .Field(FieldNames.SyncHealth.BudgetLimit, snapshot.Limit == int.MaxValue ? null : snapshot.Limit)
-            .Field(FieldNames.SyncHealth.SpoolDepth, await spool.CountAsync(cancellationToken))
+            .Field(FieldNames.SyncHealth.SpoolDepth, (long)spoolDepth)
             .Field(FieldNames.SyncHealth.Message, connection?.StatusReason ?? run.Error)
             .At(now)
             .Build();

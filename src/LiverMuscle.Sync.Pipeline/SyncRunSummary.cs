@@ -2,7 +2,10 @@ using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Pipeline;
 
-/// <summary>What one run of a (user, provider) did.</summary>
+/// <summary>
+/// What one run of a (user, provider) did. <paramref name="SpooledBatches"/> is how many batches wait in the write
+/// spool for InfluxDB when the run kept points there (0 when everything it wrote is in InfluxDB).
+/// </summary>
 public sealed record SyncRunSummary(
     string UserId,
     string Provider,
@@ -11,4 +14,5 @@ public sealed record SyncRunSummary(
     int Requests,
     int Rejected,
     TimeSpan Duration,
-    string? Error);
+    string? Error,
+    int SpooledBatches = 0);

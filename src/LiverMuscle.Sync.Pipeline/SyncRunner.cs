@@ -11,15 +11,18 @@ namespace LiverMuscle.Sync.Pipeline;
 /// Runs the sources of one provider for one user (those of the data kinds the request names, or all of them): each
 /// batch's deletions are applied, then its points written, and only then is its cursor saved, so a crash re-reads at
 /// most one batch and never skips one. Records that could not be normalised and points InfluxDB refused are logged by
-/// name; the run's outcome, with every request it sent, is recorded and written to <c>sync_run</c>.
+/// name; a run that left points in the write spool is Partial and says how many batches wait. The run's outcome, with
+/// every request it sent, is recorded and written to <c>sync_run</c>; the completion handlers run once its points are
+/// in InfluxDB.
 /// </summary>
 public sealed class SyncRunner(
     IEnumerable<ISyncSource> sources,
     IPointSink sink,
+    ISinkStatus sinkStatus,
     ISyncCursorStore cursors,
     ISyncRunLog runs,
     SyncHealthReporter health,
-    IEnumerable<ISyncCompletedHandler> handlers,
+    DeferredCompletions completions,
     TimeProvider time,
     ILogger<SyncRunner> logger)
 {
@@ -70,20 +73,33 @@ public sealed class SyncRunner(
             }
         }
 
-        var outcome = failures.Count == 0
-            ? tally.Problems == 0 ? SyncOutcome.Ok : SyncOutcome.Partial
-            : tally.Fatal || tally.Records == 0 ? SyncOutcome.Failed : SyncOutcome.Partial;
-        var error = failures.Count > 0 ? string.Join("; ", failures) : tally.Problems > 0 ? $"{tally.Problems} records skipped or rejected" : null;
-        var requests = request.Requests.Count;
-        var summary = new SyncRunSummary(request.UserId, provider, outcome, tally.Records, requests, tally.Problems, clock.Elapsed, error);
-        await runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, requests, started, time.GetUtcNow(), error), cancellationToken);
-        await health.WriteAsync(summary, cancellationToken);
-        Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, requests, clock.ElapsedMilliseconds);
-        if (tally.Records > 0)
+        // Points kept earlier in the run may have been replayed since: what counts is what still waits.
+        var waiting = (await sinkStatus.GetAsync(cancellationToken)).SpooledBatches;
+        var spooled = tally.Spooled > 0 || tally.Deletions > 0 ? waiting : 0;
+        var problems = new List<string>(failures);
+        if (tally.Problems > 0)
         {
-            await NotifyHandlersAsync(new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest), cancellationToken);
+            problems.Add($"{tally.Problems} records skipped or rejected");
         }
 
+        if (spooled > 0)
+        {
+            problems.Add($"{spooled} batches spooled, waiting for InfluxDB");
+        }
+
+        // A run whose every record was skipped or refused failed, even though each source ran to its end.
+        var outcome = problems.Count == 0 ? SyncOutcome.Ok
+            : tally.Fatal || (tally.Records == 0 && (failures.Count > 0 || tally.Problems > 0)) ? SyncOutcome.Failed
+            : SyncOutcome.Partial;
+        var error = problems.Count > 0 ? string.Join("; ", problems) : null;
+        var requests = request.Requests.Count;
+        var summary = new SyncRunSummary(request.UserId, provider, outcome, tally.Records, requests, tally.Problems, clock.Elapsed, error, spooled);
+        await Task.WhenAll(
+            runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, requests, started, time.GetUtcNow(), error), cancellationToken),
+            health.WriteAsync(summary, waiting, cancellationToken));
+        Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, requests, clock.ElapsedMilliseconds);
+        var completed = tally.Records > 0 ? new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest) : null;
+        await completions.CompleteAsync(completed, durable: waiting == 0, cancellationToken);
         return summary;
     }
 
@@ -104,10 +120,12 @@ public sealed class SyncRunner(
             foreach (var deletion in batch.Deletions)
             {
                 await sink.DeleteAsync(deletion, cancellationToken);
+                tally.Deletions++;
             }
 
             var written = await sink.WriteAsync(batch.Points, cancellationToken);
             tally.Records += written.Accepted + written.Spooled;
+            tally.Spooled += written.Spooled;
             tally.Problems += written.Rejected.Count;
             tally.Observe(batch.Points);
 
@@ -124,26 +142,15 @@ public sealed class SyncRunner(
         }
     }
 
-    private async Task NotifyHandlersAsync(SyncCompleted completed, CancellationToken cancellationToken)
-    {
-        foreach (var handler in handlers)
-        {
-            try
-            {
-                await handler.OnSyncCompletedAsync(completed, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.HandlerFailed(logger, handler.GetType().Name, completed.UserId, e);
-            }
-        }
-    }
-
     private sealed class RunTally
     {
         public int Records { get; set; }
 
         public int Problems { get; set; }
+
+        public int Spooled { get; set; }
+
+        public int Deletions { get; set; }
 
         public bool Fatal { get; set; }
 

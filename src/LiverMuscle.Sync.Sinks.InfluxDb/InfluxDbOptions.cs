@@ -32,13 +32,12 @@ public sealed class InfluxDbOptions
     /// <summary>Timestamp precision on the wire. Default Seconds: every source time is whole seconds.</summary>
     public WritePrecision Precision { get; set; } = WritePrecision.Seconds;
 
-    /// <summary>Points per write request. Default 5,000 (InfluxDB's advice: 5,000–10,000).</summary>
+    /// <summary>
+    /// Most points per write request. Default 5,000 (InfluxDB's advice: 5,000–10,000). A batch is sent as soon as the
+    /// writer is free, with whatever callers queued until then; no timer is waited on.
+    /// </summary>
     [NumberRange(1, 100_000)]
     public int BatchSize { get; set; } = 5000;
-
-    /// <summary>The longest a point waits for its batch to fill before it is sent. Default 100 ms.</summary>
-    [DurationRange("00:00:00")]
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Retries of one request on network errors, 5xx and 429 before the batch is spooled. Default 5.</summary>
     [NumberRange(0, 20)]
@@ -62,7 +61,7 @@ public sealed class InfluxDbOptions
     /// <summary>Create the database when missing (1.x only; 2.x/3.x buckets are provisioned out of band). Default true.</summary>
     public bool CreateDatabase { get; set; } = true;
 
-    /// <summary>How often the spool replayer checks whether InfluxDB is back. Default 2 s.</summary>
+    /// <summary>How often the spool is replayed while it holds batches, once InfluxDB answers. Default 2 s.</summary>
     [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan ReplayInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -18,8 +18,8 @@ public static class InfluxDbServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the InfluxDB sink (section <c>InfluxDb</c>): <see cref="IPointSink"/> (batching writer over the
-    /// durable spool), <see cref="IInfluxQueryClient"/>, and the hosted spool replayer. Needs an
-    /// <see cref="IWriteSpool"/> from the state store.
+    /// durable spool), <see cref="ISinkStatus"/>, <see cref="IInfluxQueryClient"/>, and the hosted spool replayer.
+    /// Needs an <see cref="IWriteSpool"/> from the state store.
     /// </summary>
     public static IServiceCollection AddInfluxDbSink(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +41,9 @@ public static class InfluxDbServiceCollectionExtensions
         services.TryAddSingleton(provider => new SpoolingBatchSender(
             provider.GetRequiredService<InfluxBatchSender>(),
             provider.GetRequiredService<IWriteSpool>(),
+            provider.GetRequiredService<IInfluxQueryClient>(),
+            provider.GetRequiredService<IOptions<InfluxDbOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<SpoolingBatchSender>>()));
         services.TryAddSingleton(provider => new BatchingPointWriter(
             provider.GetRequiredService<SpoolingBatchSender>(),
@@ -48,6 +51,7 @@ public static class InfluxDbServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BatchingPointWriter>>()));
         services.TryAddSingleton<IPointSink>(provider => provider.GetRequiredService<BatchingPointWriter>());
+        services.TryAddSingleton<ISinkStatus, InfluxSinkStatus>();
         services.TryAddSingleton<IInfluxQueryClient, InfluxQueryClient>();
         services.AddHostedService<SpoolReplayService>();
         return services;

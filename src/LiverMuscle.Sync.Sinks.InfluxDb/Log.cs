@@ -25,6 +25,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "InfluxDB is reachable again; replaying {Count} spooled batches")]
     public static partial void ReplayStarting(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "InfluxDB refused {Count} points, the first {Point}: {Reason}")]
+    public static partial void PointsRejected(ILogger logger, int count, string point, string reason);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Replaying the write spool failed; it is tried again at the next interval")]
+    public static partial void ReplayFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "An InfluxDB write failed and was not kept; its callers were told")]
     public static partial void WriterCrashed(ILogger logger, Exception exception);
 }

@@ -90,6 +90,19 @@ internal static class SqliteSchema
             name TEXT PRIMARY KEY,
             value BLOB NOT NULL);
         """,
+        """
+        CREATE TABLE spool_replay_lease (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            holder TEXT NOT NULL,
+            expires_at INTEGER NOT NULL);
+        CREATE TABLE deferred_completions (
+            user_id TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            earliest INTEGER NULL,
+            latest INTEGER NULL,
+            PRIMARY KEY (user_id, provider));
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

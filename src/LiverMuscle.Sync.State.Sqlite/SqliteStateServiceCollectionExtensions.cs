@@ -26,6 +26,7 @@ public static class SqliteStateServiceCollectionExtensions
         services.TryAddSingleton<IAlertStateStore, SqliteAlertStateStore>();
         services.TryAddSingleton<IWriteSpool, SqliteWriteSpool>();
         services.TryAddSingleton<IKeyValueStore, SqliteKeyValueStore>();
+        services.TryAddSingleton<IDeferredCompletionStore, SqliteDeferredCompletionStore>();
         return services;
     }
 }

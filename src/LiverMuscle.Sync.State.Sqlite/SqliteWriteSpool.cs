@@ -1,6 +1,11 @@
+using System.Globalization;
+
 namespace LiverMuscle.Sync.State.Sqlite;
 
-/// <summary>FIFO of pending writes; an entry is on disk (WAL, synchronous=FULL) when Enqueue returns.</summary>
+/// <summary>
+/// FIFO of pending writes; an entry is on disk (WAL, synchronous=FULL) when Enqueue returns. The replay lease is one
+/// row, taken only when free or lapsed, so it is exclusive across every process on the file.
+/// </summary>
 internal sealed class SqliteWriteSpool(SqliteDatabase database, TimeProvider time) : IWriteSpool
 {
     public async Task<long> EnqueueAsync(string kind, byte[] payload, CancellationToken cancellationToken)
@@ -36,6 +41,21 @@ internal sealed class SqliteWriteSpool(SqliteDatabase database, TimeProvider tim
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("SELECT count(*) FROM write_spool");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<SpoolDepth> MeasureAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT count(*), coalesce(sum(length(payload)), 0), min(created_at) FROM write_spool");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new SpoolDepth(reader.GetInt32(0), reader.GetInt64(1), UnixTime.FromMs(reader.GetValue(2)));
+    }
+
+    public async Task<ISpoolReplayLease?> TryLeaseReplayAsync(CancellationToken cancellationToken)
+    {
+        var lease = new SqliteSpoolReplayLease(database, time);
+        return await lease.TryAcquireAsync(cancellationToken) ? lease : null;
     }
 }

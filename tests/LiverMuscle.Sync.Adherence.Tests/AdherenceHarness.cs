@@ -37,7 +37,6 @@ internal sealed class AdherenceHarness : IAsyncDisposable
             ["InfluxDb:Url"] = influx.ToString(),
             ["InfluxDb:Database"] = database,
             // The sink lingers for a batch on the injected (fake) clock; zero sends every write at once.
-            ["InfluxDb:FlushInterval"] = "00:00:00",
             ["State:Path"] = Path.Combine(directory.FullName, "state.db"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
-using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -28,7 +28,6 @@ internal sealed class AlertsHarness : IAsyncDisposable
             ["InfluxDb:Url"] = influx.ToString(),
             ["InfluxDb:Database"] = database,
             // The sink lingers for a batch on the injected (fake) clock; zero sends every write at once.
-            ["InfluxDb:FlushInterval"] = "00:00:00",
             ["State:Path"] = Path.Combine(stateDirectory, "state.db"),
             ["Markers:Users:alice:BirthDate"] = "1960-03-01",
             ["Markers:Users:alice:Sex"] = "female",

@@ -10,14 +10,15 @@ namespace LiverMuscle.Sync.Benchmarks;
 /// <summary>
 /// <c>produce</c>: writes <c>--count</c> deterministic points through the sink like a sync does, saving its progress
 /// cursor only after each batch is durable; restarted after a kill it resumes from that cursor, and the sink
-/// replays whatever the killed process had spooled. Exits 0 once everything is in InfluxDB.
+/// replays whatever the killed process had spooled. Exits 0 once everything is in InfluxDB, or, with
+/// <c>--drain no</c>, once everything is durable (in InfluxDB or in the spool).
 /// </summary>
 internal static class ProduceCommand
 {
     private const string Provider = "bench";
     private const string Kind = "produce";
 
-    public static async Task<int> RunAsync(Uri influx, string database, string statePath, long count, int batch)
+    public static async Task<int> RunAsync(Uri influx, string database, string statePath, long count, int batch, bool drain)
     {
         using var host = SinkHost.Create(influx, database, statePath);
         await host.StartAsync();
@@ -36,7 +37,7 @@ internal static class ProduceCommand
         }
 
         var spool = host.Services.GetRequiredService<SpoolingBatchSender>();
-        while (await spool.ReplayAsync(CancellationToken.None) > 0)
+        while (drain && await spool.ReplayAsync(CancellationToken.None) > 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }

@@ -3,7 +3,7 @@ using LiverMuscle.Sync.Benchmarks;
 
 // Measuring commands for the write path:
 //   livermuscle-bench write [--points N] [--influx URL]
-//   livermuscle-bench produce --influx URL --db NAME --state FILE --count N [--batch N]
+//   livermuscle-bench produce --influx URL --db NAME --state FILE --count N [--batch N] [--drain yes|no]
 var options = ParseOptions(args.Skip(1));
 return args.FirstOrDefault() switch
 {
@@ -13,7 +13,8 @@ return args.FirstOrDefault() switch
         options["db"],
         options["state"],
         long.Parse(options["count"], CultureInfo.InvariantCulture),
-        int.Parse(options.GetValueOrDefault("batch", "1000"), CultureInfo.InvariantCulture)),
+        int.Parse(options.GetValueOrDefault("batch", "1000"), CultureInfo.InvariantCulture),
+        options.GetValueOrDefault("drain", "yes") == "yes"),
     var other => Usage(other),
 };
 
@@ -39,6 +40,6 @@ static Dictionary<string, string> ParseOptions(IEnumerable<string> args)
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"Unknown verb '{verb}'. Use: write [--points N] [--influx URL] | produce --influx URL --db NAME --state FILE --count N [--batch N]");
+    Console.Error.WriteLine($"Unknown verb '{verb}'. Use: write [--points N] [--influx URL] | produce --influx URL --db NAME --state FILE --count N [--batch N] [--drain yes|no]");
     return 2;
 }

@@ -1,6 +1,5 @@
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
-using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Testing;
 
 namespace LiverMuscle.Sync.Markers.Tests;

@@ -57,6 +57,6 @@ public sealed class Fib4Tests(InfluxDbFixture influx)
     public void Classify_UsesTheAgeDependentLowCutoff(double value, int age, Fib4Band expected) =>
         Assert.Equal(expected, Fib4.Classify(value, age));
 
-    private static MarkerInput Input(string marker, double value, string date) =>
+    internal static MarkerInput Input(string marker, double value, string date) =>
         new("test", marker, value, "U/L".Replace("U/L", marker == "platelets" ? "10^9/L" : "U/L", StringComparison.Ordinal), MarkerTime.OfDate(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), "lab");
 }

@@ -32,7 +32,6 @@ internal sealed class MarkersHarness : IAsyncDisposable
         {
             ["InfluxDb:Url"] = influx.ToString(),
             ["InfluxDb:Database"] = database,
-            ["InfluxDb:FlushInterval"] = "00:00:00.010",
             ["State:Path"] = Path.Combine(directory.FullName, "state.db"),
             ["Markers:Users:alice:BirthDate"] = "1970-06-15",
             ["Markers:Users:alice:Sex"] = "female",

@@ -73,12 +73,14 @@ internal sealed class FailingSource(string provider, string dataKind, int reques
     }
 }
 
-/// <summary>A sink that keeps what it was given, in order, and fails on a chosen write.</summary>
+/// <summary>A sink that keeps what it was given and fails on a chosen write; with <see cref="Spool"/> every point is "kept".</summary>
 internal sealed class RecordingSink : IPointSink
 {
     private int _writes;
 
     public int FailOnWrite { get; init; } = -1;
+
+    public bool Spool { get; set; }
 
     public ConcurrentQueue<Point> Points { get; } = new();
 
@@ -98,7 +100,7 @@ internal sealed class RecordingSink : IPointSink
         }
 
         Operations.Enqueue($"write {points.Count}");
-        return ValueTask.FromResult(new SinkWriteResult(points.Count, 0, []));
+        return ValueTask.FromResult(Spool ? new SinkWriteResult(points, points.Select(_ => PointOutcome.Kept).ToArray()) : SinkWriteResult.AllAccepted(points));
     }
 
     public ValueTask DeleteAsync(PointDeletion deletion, CancellationToken cancellationToken)
@@ -106,4 +108,12 @@ internal sealed class RecordingSink : IPointSink
         Operations.Enqueue($"delete {deletion.From:O}");
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>A sink status whose spool depth the test sets (nothing waits by default).</summary>
+internal sealed class FakeSinkStatus : ISinkStatus
+{
+    public int SpooledBatches { get; set; }
+
+    public Task<SinkStatus> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new SinkStatus(SpooledBatches, SpooledBatches * 100L, null, null));
 }

@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Sinks.InfluxDb;
@@ -12,7 +13,7 @@ namespace LiverMuscle.Sync.Pipeline.Tests;
 
 /// <summary>
 /// The provider framework and pipeline over a real SQLite file, in fake time; with a real InfluxDB sink the system
-/// clock runs instead, since the sink's flush interval must elapse.
+/// clock runs instead, since the sink's retries and replay interval must elapse.
 /// </summary>
 internal sealed class FrameworkHarness : IAsyncDisposable
 {
@@ -38,12 +39,19 @@ internal sealed class FrameworkHarness : IAsyncDisposable
         {
             services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
         }
+        else
+        {
+            services.AddSingleton<ISinkStatus>(SinkStatus);
+        }
 
         configure(services);
         _services = services.BuildServiceProvider();
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The spool depth the pipeline sees without a real sink.</summary>
+    public FakeSinkStatus SinkStatus { get; } = new();
 
     public FakeLogCollector Logs => _services.GetFakeLogCollector();
 

@@ -53,6 +53,78 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
     }
 
     [Fact]
+    public async Task Run_InfluxDbDropsPointsBeyondItsRetentionPolicyWithoutNamingThem_IsPartialAndCountsThemRejected()
+    {
+        var database = await influx.NewDatabaseAsync("runner_rp");
+        await influx.ExecuteAsync($"CREATE RETENTION POLICY \"hour\" ON \"{database}\" DURATION 1h REPLICATION 1 DEFAULT", null);
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var points = Enumerable.Range(0, 10).Select(i => WeighIn(now.AddMinutes(-20 - i).AddDays(i < 3 ? -2 : 0))).ToList();
+        var source = new ScriptedSource("withings", "body_composition", _ => [new SyncBatch(points, [], [], "c1")]);
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source), influx.Url, database);
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal((SyncOutcome.Partial, 7, 3, 0), (summary.Outcome, summary.Records, summary.Rejected, summary.SpooledBatches));
+        Assert.Contains("3 records skipped or rejected", summary.Error, StringComparison.Ordinal);
+        Assert.Equal(SyncOutcome.Partial, (await harness.Get<ISyncRunLog>().ListLatestAsync("alice", CancellationToken.None)).Single().Outcome);
+        Assert.Equal(7, await influx.CountAsync(database, Measurements.BodyComposition, FieldNames.BodyComposition.WeightKg));
+    }
+
+    [Fact]
+    public async Task Run_PointsWaitingInTheSpool_IsPartialAndDefersTheHandlersUntilTheSpoolIsEmpty()
+    {
+        var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "c1"), Batch(10, "c2")]);
+        var sink = new RecordingSink { Spool = true };
+        var handler = new NullHandler();
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(sink).AddSingleton<ISyncCompletedHandler>(handler));
+        harness.SinkStatus.SpooledBatches = 3;
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal((SyncOutcome.Partial, 20, 3), (summary.Outcome, summary.Records, summary.SpooledBatches));
+        Assert.Contains("3 batches spooled, waiting for InfluxDB", summary.Error, StringComparison.Ordinal);
+        Assert.Equal("c2", (await harness.Get<ISyncCursorStore>().GetAsync("alice", "withings", "body_composition", CancellationToken.None))!.Value);
+        Assert.Empty(handler.Completed);
+        var waiting = Assert.Single(await harness.Get<IDeferredCompletionStore>().ListAsync(CancellationToken.None));
+
+        harness.SinkStatus.SpooledBatches = 0;
+        await harness.Get<DeferredCompletions>().OnWritesDurableAsync(CancellationToken.None);
+
+        Assert.Equal(new SyncCompleted("alice", "withings", 20, Day, Day.AddMinutes(19)), Assert.Single(handler.Completed));
+        Assert.Equal(waiting, handler.Completed[0]);
+        Assert.Empty(await harness.Get<IDeferredCompletionStore>().ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Run_AHandlerFails_TheSpanIsKeptAndCompletedByALaterRun()
+    {
+        var source = new ScriptedSource("withings", "body_composition", request => request.Cursor is null ? [Batch(0, "c1")] : [Batch(20, "c2")]);
+        var failing = new NullHandler { FailuresLeft = 1 };
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(new RecordingSink()).AddSingleton<ISyncCompletedHandler>(failing));
+        var runner = harness.Get<SyncRunner>();
+
+        await runner.RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+        Assert.Single(await harness.Get<IDeferredCompletionStore>().ListAsync(CancellationToken.None));
+        await runner.RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        Assert.Equal([(Day, Day.AddMinutes(9)), (Day.AddMinutes(20), Day.AddMinutes(29))], failing.Completed.Select(c => (c.EarliestPoint!.Value, c.LatestPoint!.Value)));
+        Assert.Empty(await harness.Get<IDeferredCompletionStore>().ListAsync(CancellationToken.None));
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Message.Contains("runs again for the same span later", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_EveryRecordSkipped_IsFailed()
+    {
+        var source = new ScriptedSource("withings", "body_composition", _ => [new SyncBatch([], [], [new RecordError("grp-1", "unit missing"), new RecordError("grp-2", "unit missing")], "c1")]);
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(new RecordingSink()));
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Backfill, Day.AddDays(-30)), "withings", null, CancellationToken.None);
+
+        Assert.Equal((SyncOutcome.Failed, 0, 2), (summary.Outcome, summary.Records, summary.Rejected));
+        Assert.Contains("2 records skipped or rejected", summary.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_Targeted_DoesNotMoveTheIncrementalCursor()
     {
         var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "old")]);
@@ -117,19 +189,29 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
     }
 
     private static SyncBatch Batch(int from, string cursor) => new(
-        Enumerable.Range(from, 10).Select(i => PointBuilder.For(Measurements.BodyComposition)
-            .Tag(TagNames.User, "alice").Tag(TagNames.Source, Sources.Withings)
-            .Field(FieldNames.BodyComposition.WeightKg, 80 + i / 10.0).At(Day.AddMinutes(i)).Build()).ToList(),
+        Enumerable.Range(from, 10).Select(i => WeighIn(Day.AddMinutes(i), 80 + i / 10.0)).ToList(),
         [],
         [],
         cursor);
 
+    private static Point WeighIn(DateTimeOffset time, double kg = 80) => PointBuilder.For(Measurements.BodyComposition)
+        .Tag(TagNames.User, "alice").Tag(TagNames.Source, Sources.Withings)
+        .Field(FieldNames.BodyComposition.WeightKg, kg).At(time).Build();
+
+    /// <summary>Records every completion it ran for; fails the first <see cref="FailuresLeft"/> times instead.</summary>
     private sealed class NullHandler : ISyncCompletedHandler
     {
         public List<SyncCompleted> Completed { get; } = [];
 
+        public int FailuresLeft { get; set; }
+
         public Task OnSyncCompletedAsync(SyncCompleted completed, CancellationToken cancellationToken)
         {
+            if (FailuresLeft-- > 0)
+            {
+                throw new InvalidOperationException("InfluxDB query failed");
+            }
+
             Completed.Add(completed);
             return Task.CompletedTask;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.State;

@@ -71,7 +71,6 @@ internal sealed class FitbitStack : IAsyncDisposable
             ["State:EncryptionKey"] = Convert.ToBase64String(SHA256.HashData("fitbit-tests"u8)),
             ["InfluxDb:Url"] = influx.Url.ToString(),
             ["InfluxDb:Database"] = database,
-            ["InfluxDb:FlushInterval"] = "00:00:00",
             ["Sync:PollInterval"] = "01:00:00",
             ["Fitbit:ClientId"] = sandbox.ClientId,
             ["Fitbit:ClientSecret"] = sandbox.ClientSecret,

@@ -66,8 +66,8 @@ public sealed class WebhookTests(InfluxDbFixture influx) : IClassFixture<InfluxD
         // The targeted run reads the days around the notified one (a poll running beside it reads other windows).
         var first = DateOnly.FromDateTime(weight.Time.UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         List<string> Targeted() => [.. sandbox.DataRequests.Skip(before).Where(r => r.Contains($">= \"{first}", StringComparison.Ordinal))];
-        Assert.True(await Eventually.TrueAsync(() => Targeted().Any(r => r.Contains("/dataTypes/body-fat/", StringComparison.Ordinal))), "the targeted sync did not read body fat");
-        Assert.True(await Eventually.TrueAsync(async () => await influx.CountAsync(stack.Database, Measurements.SyncRun, FieldNames.SyncRun.Records) >= 1), "the targeted sync did not finish");
+        await Eventually.TrueAsync(() => Targeted().Any(r => r.Contains("/dataTypes/body-fat/", StringComparison.Ordinal)), "the targeted sync did not read body fat");
+        await Eventually.TrueAsync(async () => await influx.CountAsync(stack.Database, Measurements.SyncRun, FieldNames.SyncRun.Records) >= 1, "the targeted sync did not finish");
         Assert.All(Targeted(), r => Assert.Matches("/dataTypes/(weight|body-fat)/dataPoints", r));
         Assert.Contains(Targeted(), r => r.Contains("/dataTypes/weight/", StringComparison.Ordinal));
     }

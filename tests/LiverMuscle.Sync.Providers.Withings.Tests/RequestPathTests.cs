@@ -69,7 +69,6 @@ public sealed class RequestPathTests(InfluxDbFixture influx) : IClassFixture<Inf
             sandbox,
             time,
             scheduler: false,
-            settings: new Dictionary<string, string?> { ["InfluxDb:FlushInterval"] = "00:00:00" },
             configureServices: services => services.Replace(ServiceDescriptor.Singleton<IRequestBudget>(provider =>
                 budget = new ObservedBudget(ActivatorUtilities.CreateInstance<SlidingWindowRequestBudget>(provider)))));
         var wid = sandbox.CreateUser();
@@ -79,9 +78,9 @@ public sealed class RequestPathTests(InfluxDbFixture influx) : IClassFixture<Inf
 
         var run = stack.SyncAsync("rae", SyncMode.Incremental);
 
-        Assert.True(await Eventually.TrueAsync(() => sandbox.DataRequests.Count == 1 && budget!.Waiting == 1), "the request after the 601 did not wait for the budget");
+        await Eventually.TrueAsync(() => sandbox.DataRequests.Count == 1 && budget!.Waiting == 1, "the request after the 601 did not wait for the budget");
         time.Advance(TimeSpan.FromSeconds(59));
-        Assert.False(await Eventually.TrueAsync(() => sandbox.DataRequests.Count > 1, TimeSpan.FromMilliseconds(300)), "a request was sent while the budget was held");
+        Assert.False(await Eventually.BecomesTrueWithinAsync(() => sandbox.DataRequests.Count > 1, TimeSpan.FromMilliseconds(300)), "a request was sent while the budget was held");
         time.Advance(TimeSpan.FromSeconds(1));
         var summary = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -102,8 +101,8 @@ public sealed class RequestPathTests(InfluxDbFixture influx) : IClassFixture<Inf
 
         Assert.Equal(1, await sandbox.NotifyAsync(wid, 1, group.Date, group.Date + 1, CancellationToken.None));
 
-        Assert.True(await Eventually.TrueAsync(async () => (await InfluxReader.ValuesAsync(influx, stack.Database, Measurements.BodyComposition, F.BodyComposition.WeightKg, "sam")).ContainsKey(group.GrpId)), "the weigh-in did not land");
-        Assert.True(await Eventually.TrueAsync(async () => await influx.CountAsync(stack.Database, Measurements.SyncRun, F.SyncRun.Requests, $"\"{F.SyncRun.Requests}\" = 1 AND \"{F.SyncRun.Records}\" = 1") == 1), "no run of one request wrote the weigh-in");
+        await Eventually.TrueAsync(async () => (await InfluxReader.ValuesAsync(influx, stack.Database, Measurements.BodyComposition, F.BodyComposition.WeightKg, "sam")).ContainsKey(group.GrpId), "the weigh-in did not land");
+        await Eventually.TrueAsync(async () => await influx.CountAsync(stack.Database, Measurements.SyncRun, F.SyncRun.Requests, $"\"{F.SyncRun.Requests}\" = 1 AND \"{F.SyncRun.Records}\" = 1") == 1, "no run of one request wrote the weigh-in");
         // Requests of the notified window (a poll running beside it reads other windows).
         var targeted = sandbox.DataRequests.Where(r => r.Contains($"startdate={group.Date}&", StringComparison.Ordinal) || r.Contains($"startdateymd={day}&", StringComparison.Ordinal)).ToList();
         Assert.EndsWith("action=getmeas", Assert.Single(targeted), StringComparison.Ordinal);

@@ -81,7 +81,6 @@ public sealed class SharedBudgetTests(InfluxDbFixture influx, ITestOutputHelper 
             scheduler: false,
             database,
             stateDirectory,
-            settings: new Dictionary<string, string?> { ["InfluxDb:FlushInterval"] = "00:00:00" },
             configureServices: services => services.Replace(ServiceDescriptor.Singleton<IRequestBudget>(provider =>
                 observed = new ObservedBudget(ActivatorUtilities.CreateInstance<SlidingWindowRequestBudget>(provider)))));
         _ = stack.Services.GetRequiredService<IRequestBudget>();

@@ -9,14 +9,12 @@ namespace LiverMuscle.Sync.Providers.Withings.Tests;
 
 public sealed class TokenRotationTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>
 {
-    private static readonly Dictionary<string, string?> SendAtOnce = new() { ["InfluxDb:FlushInterval"] = "00:00:00" };
-
     [Fact]
     public async Task TwoConcurrentSyncs_WithAnExpiredAccessToken_RefreshOnceAtTheSandbox_AndBothSucceed()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
         await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { TimeProvider = time, HistoryDays = 20 }, CancellationToken.None);
-        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: false, settings: SendAtOnce);
+        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: false);
         var wid = sandbox.CreateUser();
         await stack.Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("erin", "UTC", time.GetUtcNow()), CancellationToken.None);
         await stack.ConnectDirectAsync("erin", wid, sandbox, time);
@@ -37,7 +35,7 @@ public sealed class TokenRotationTests(InfluxDbFixture influx) : IClassFixture<I
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero));
         await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { TimeProvider = time, HistoryDays = 10 }, CancellationToken.None);
-        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: false, settings: SendAtOnce);
+        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: false);
         var (frank, grace) = (sandbox.CreateUser(), sandbox.CreateUser());
         foreach (var (user, wid) in new[] { ("frank", frank), ("grace", grace) })
         {

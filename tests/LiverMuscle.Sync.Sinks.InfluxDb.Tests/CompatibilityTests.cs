@@ -75,8 +75,30 @@ public sealed class CompatibilityTests
 
         Assert.Equal(4, result.Accepted);
         var rejected = Assert.Single(result.Rejected);
-        Assert.Equal(points[1].Describe(), rejected.Point);
+        Assert.Equal((1, points[1], true), (rejected.Index, rejected.Point, rejected.Attributed));
         Assert.Contains("invalid column type", rejected.Reason, StringComparison.Ordinal);
         Assert.Single(server.Writes);
+    }
+
+    [Fact]
+    public async Task Write_V2RefusesTheBatchNamingItsFirstMalformedLine_RejectsThatLineAndWritesTheRest()
+    {
+        await using var server = new ScriptedInfluxServer();
+        server.Then(400, """{"code":"invalid","message":"unable to parse 'body_composition weight_kg=': missing field value","line":3}""");
+        await using var harness = await SinkHarness.StartAsync(server.Url, "bucket", new Dictionary<string, string?>
+        {
+            ["InfluxDb:ApiFlavor"] = "V2Compat",
+            ["InfluxDb:Token"] = "t",
+        });
+        var points = TestPoints.WeighIns(0, 5);
+
+        var result = await harness.Sink.WriteAsync(points, CancellationToken.None);
+
+        var rejected = Assert.Single(result.Rejected);
+        Assert.Equal((2, points[2]), (rejected.Index, rejected.Point));
+        Assert.Contains("missing field value", rejected.Reason, StringComparison.Ordinal);
+        Assert.Equal(4, result.Accepted);
+        Assert.Equal([5, 4], server.Writes.Select(w => w.Count(c => c == '\n')));
+        Assert.Equal(4, server.Stored.Count);
     }
 }

@@ -33,9 +33,11 @@ public sealed class MalformedRecordTests(InfluxDbFixture influx)
 
         Assert.Equal(1_000, result.Accepted);
         Assert.Equal(2, result.Rejected.Count);
-        var typeConflict = Assert.Single(result.Rejected, r => r.Point == conflicting.Describe());
+        var typeConflict = Assert.Single(result.Rejected, r => r.Index == 400);
+        Assert.Same(conflicting, typeConflict.Point);
         Assert.Contains("field type conflict", typeConflict.Reason, StringComparison.Ordinal);
-        var lineBreak = Assert.Single(result.Rejected, r => r.Point == unnameable.Describe());
+        var lineBreak = Assert.Single(result.Rejected, r => r.Index == 700);
+        Assert.Same(unnameable, lineBreak.Point);
         Assert.Contains("line break", lineBreak.Reason, StringComparison.Ordinal);
         Assert.Equal(1_001, await influx.CountAsync(database, Measurements.BodyComposition, FieldNames.BodyComposition.WeightKg));
         Assert.Contains(harness.Logs.GetSnapshot(), r => r.Message.Contains(conflicting.Describe(), StringComparison.Ordinal));

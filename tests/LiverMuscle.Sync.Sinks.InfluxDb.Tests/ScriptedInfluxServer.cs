@@ -7,7 +7,10 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Tests;
 
 /// <summary>
 /// A loopback HTTP server that answers /write with scripted statuses, for the answers a stock 1.6 server cannot be
-/// made to give (503 with Retry-After, 429). Everything else is tested against the real server.
+/// made to give (503 with Retry-After, 429, the error shapes of 2.x and 3.x). With a <see cref="RetentionCutoff"/> it
+/// drops the lines older than it, stores the rest and answers with the partial write of the chosen
+/// <see cref="RetentionAnswer"/>, naming no line, as those servers do. Everything else is tested against the real
+/// server.
 /// </summary>
 internal sealed class ScriptedInfluxServer : IAsyncDisposable
 {
@@ -36,6 +39,17 @@ internal sealed class ScriptedInfluxServer : IAsyncDisposable
     /// <summary>Bodies with more lines than this are refused with 413, like a server's max body size.</summary>
     public int MaxLines { get; set; } = int.MaxValue;
 
+    /// <summary>Lines whose (second-precision) time is before this are dropped as beyond the retention period.</summary>
+    public DateTimeOffset? RetentionCutoff { get; set; }
+
+    public PartialWriteShape RetentionAnswer { get; set; } = PartialWriteShape.V2;
+
+    /// <summary>Lines stored (not refused, not dropped), in arrival order.</summary>
+    public ConcurrentQueue<string> Stored { get; } = new();
+
+    /// <summary>While set, every /write waits for it before it is answered.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
     public void Then(int status, string body = "", string? retryAfter = null) => _script.Enqueue((status, body, retryAfter));
 
     public async ValueTask DisposeAsync()
@@ -52,6 +66,30 @@ internal sealed class ScriptedInfluxServer : IAsyncDisposable
         catch (ObjectDisposedException)
         {
         }
+    }
+
+    private (int Status, string Body) Store(string written)
+    {
+        var dropped = 0;
+        foreach (var line in written.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var seconds = long.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            if (RetentionCutoff is { } cutoff && DateTimeOffset.FromUnixTimeSeconds(seconds) < cutoff)
+            {
+                dropped++;
+            }
+            else
+            {
+                Stored.Enqueue(line);
+            }
+        }
+
+        return dropped == 0 ? (204, string.Empty) : RetentionAnswer switch
+        {
+            PartialWriteShape.V2 => (422, $$"""{"code":"unprocessable entity","message":"failure writing points to database: partial write: points beyond retention policy dropped={{dropped}}"}"""),
+            PartialWriteShape.V2InternalError => (500, $$"""{"code":"internal error","message":"unexpected error writing points to database: partial write: points beyond retention policy dropped={{dropped}}"}"""),
+            _ => (400, """{"error":"partial write of line protocol occurred","data":[]}"""),
+        };
     }
 
     private async Task ServeAsync()
@@ -83,6 +121,11 @@ internal sealed class ScriptedInfluxServer : IAsyncDisposable
                     WriteTimes.Add(DateTimeOffset.UtcNow);
                 }
 
+                if (Hold is { } hold)
+                {
+                    await hold.Task;
+                }
+
                 if (written.Count(c => c == '\n') > MaxLines)
                 {
                     (status, body) = (413, "{\"error\":\"Request Entity Too Large\"}");
@@ -90,6 +133,10 @@ internal sealed class ScriptedInfluxServer : IAsyncDisposable
                 else if (_script.TryDequeue(out var step))
                 {
                     (status, body, retryAfter) = step;
+                }
+                else
+                {
+                    (status, body) = Store(written);
                 }
             }
             else if (path == "/query")

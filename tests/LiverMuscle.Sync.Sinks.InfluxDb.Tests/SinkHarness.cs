@@ -31,7 +31,7 @@ internal sealed class SinkHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<SinkHarness> StartAsync(Uri influx, string database, IDictionary<string, string?>? settings = null)
+    public static async Task<SinkHarness> StartAsync(Uri influx, string database, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var directory = Directory.CreateTempSubdirectory("livermuscle-sink-test-");
         var values = new Dictionary<string, string?>
@@ -50,6 +50,7 @@ internal sealed class SinkHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
+            .AddSingleton(time ?? TimeProvider.System)
             .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug))
             .AddSqliteStateStore(configuration.GetSection("State"))
             .AddInfluxDbSink(configuration.GetSection("InfluxDb"))

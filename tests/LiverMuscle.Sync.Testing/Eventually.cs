@@ -2,24 +2,47 @@ using System.Diagnostics;
 
 namespace LiverMuscle.Sync.Testing;
 
-/// <summary>Waits for a condition, polling it, for at most a deadline (never a fixed sleep).</summary>
+/// <summary>Bounded waits for a condition another thread or process brings about: polls it until a deadline.</summary>
 public static class Eventually
 {
-    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    /// <summary>How long a condition may take unless a test says otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+
+    public static Task TrueAsync(Func<bool> condition, string? what = null) => TrueAsync(condition, DefaultTimeout, what);
+
+    public static Task TrueAsync(Func<Task<bool>> condition, string? what = null) => TrueAsync(condition, DefaultTimeout, what);
+
+    public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, string? what = null) =>
+        TrueAsync(() => Task.FromResult(condition()), timeout, what);
+
+    /// <summary>Returns once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string? what = null)
     {
-        var deadline = Stopwatch.StartNew();
+        if (!await BecomesTrueWithinAsync(condition, timeout))
+        {
+            throw new TimeoutException($"{what ?? "The condition"} did not hold within {timeout}.");
+        }
+    }
+
+    /// <summary>Whether <paramref name="condition"/> holds at some point within <paramref name="window"/> (to prove that something does not happen).</summary>
+    public static Task<bool> BecomesTrueWithinAsync(Func<bool> condition, TimeSpan window) =>
+        BecomesTrueWithinAsync(() => Task.FromResult(condition()), window);
+
+    public static async Task<bool> BecomesTrueWithinAsync(Func<Task<bool>> condition, TimeSpan window)
+    {
+        var clock = Stopwatch.StartNew();
         while (!await condition())
         {
-            if (deadline.Elapsed > (timeout ?? TimeSpan.FromSeconds(20)))
+            if (clock.Elapsed > window)
             {
                 return false;
             }
 
-            await Task.Delay(20);
+            await Task.Delay(Poll, TimeProvider.System);
         }
 
         return true;
     }
-
-    public static Task<bool> TrueAsync(Func<bool> condition, TimeSpan? timeout = null) => TrueAsync(() => Task.FromResult(condition()), timeout);
 }

@@ -1,4 +1,4 @@
-using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Normalization;
 
 namespace LiverMuscle.Sync.Markers.Derived;
 

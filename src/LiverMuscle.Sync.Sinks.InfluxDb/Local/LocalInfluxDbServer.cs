@@ -164,7 +164,7 @@ public sealed class LocalInfluxDbServer : IAsyncDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, cancellationToken);
         }
 
         throw new TimeoutException($"influxd did not answer /ping on {Url} within 60 s.");

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using System.Threading.Channels;
 using LiverMuscle.Sync.Normalization;
-using LiverMuscle.Sync.Sinks.InfluxDb.LineProtocol;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,23 +8,27 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
 /// <summary>
-/// Decides when and how much to send: gathers callers' points into batches of up to <c>InfluxDb:BatchSize</c>,
-/// waiting at most <c>InfluxDb:FlushInterval</c> for a batch to fill, and hands them in order to the sender.
-/// A delete is a barrier: the points queued before it are sent first. Encoding the next batch overlaps sending the
-/// previous one; a single sender keeps the order. Each caller's task completes once every one of its points is
-/// accepted, rejected or spooled.
+/// Decides when and how much to send: a batch that is not full goes to the sender as soon as the sender is idle,
+/// holding every point callers queued until then; a full batch (<c>InfluxDb:BatchSize</c> points) or a delete may
+/// queue behind the one being sent. No timer is waited on: a lone caller's write is sent at once, and writes that
+/// arrive while batches are in flight are merged into the next one. A delete is a barrier: the points queued before it
+/// are sent first. Encoding the next batch overlaps sending the previous one; a single sender keeps the order. Each
+/// caller's task completes once every one of its points is accepted, rejected or spooled.
 /// </summary>
 public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
 {
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<OutgoingBatch> _outgoing = Channel.CreateUnbounded<OutgoingBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly SemaphoreSlim _handOver = new(2, 2);
     private readonly IBatchSender _sender;
     private readonly InfluxDbOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BatchingPointWriter> _logger;
-    private readonly Channel<OutgoingBatch> _outgoing = Channel.CreateBounded<OutgoingBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _encoding;
     private readonly Task _sending;
+    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight;
 
     public BatchingPointWriter(IBatchSender sender, IOptions<InfluxDbOptions> options, TimeProvider time, ILogger<BatchingPointWriter> logger)
     {
@@ -70,35 +72,99 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _handOver.Dispose();
     }
 
     private async Task EncodeLoopAsync()
     {
-        var reader = _queue.Reader;
-        var pending = new List<WriteRequest>();
-        while (await WaitAsync(reader))
+        var encoder = new EncoderState(new OpenBatch(_options.BatchSize, _options.Precision));
+        while (true)
         {
-            pending.Clear();
             try
             {
-                if (reader.TryPeek(out var head) && head.Statement is not null)
+                if (!await EncodeStepAsync(encoder))
                 {
-                    reader.TryRead(out _);
-                    pending.Add(head);
-                    await _outgoing.Writer.WriteAsync(new OutgoingBatch(WriteBatch.Statement(head.Statement), [], [head]), _stopping.Token);
-                    continue;
+                    break;
                 }
-
-                await GatherAsync(reader, pending);
-                await EncodeAsync(pending);
             }
-            catch (Exception e) when (!_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
-                Fail(pending, e);
+                break;
+            }
+            catch (Exception e)
+            {
+                // A bug: the callers of the batch being filled learn it; later writes go on.
+                Log.WriterCrashed(_logger, e);
+                encoder.FailPending(e);
             }
         }
 
         _outgoing.Writer.TryComplete();
+    }
+
+    /// <summary>Takes in what is queued, then waits for more or hands the batch over; false once the queue is closed and empty.</summary>
+    private async Task<bool> EncodeStepAsync(EncoderState encoder)
+    {
+        var reader = _queue.Reader;
+        var open = encoder.Batch;
+        while (!open.IsFull && (encoder.Current is not null || (reader.TryPeek(out var head) && head.Statement is null && reader.TryRead(out encoder.Current))))
+        {
+            encoder.Next = open.Append(encoder.Current!, encoder.Next, _logger);
+            if (encoder.Next == encoder.Current!.Points.Count)
+            {
+                (encoder.Current, encoder.Next) = (null, 0);
+            }
+        }
+
+        var deleteFirst = encoder.Current is null && reader.TryPeek(out var queued) && queued.Statement is not null;
+        if (open.Count == 0 && !deleteFirst)
+        {
+            if (encoder.Closed || !await (encoder.Arrival ??= reader.WaitToReadAsync(_stopping.Token).AsTask()))
+            {
+                return false;
+            }
+
+            encoder.Arrival = null;
+            return true;
+        }
+
+        var idle = Volatile.Read(ref _idle).Task;
+        if (!open.IsFull && !deleteFirst && !encoder.Closed && Volatile.Read(ref _inFlight) > 0)
+        {
+            // The sender is busy: keep merging what arrives meanwhile into this batch, and take in what arrived
+            // once more before the batch goes.
+            encoder.Arrival ??= reader.WaitToReadAsync(_stopping.Token).AsTask();
+            await Task.WhenAny(idle, encoder.Arrival);
+            if (encoder.Arrival.IsCompleted)
+            {
+                encoder.Closed = !await encoder.Arrival;
+                encoder.Arrival = null;
+            }
+
+            return true;
+        }
+
+        // At most one batch waits behind the one being sent.
+        await _handOver.WaitAsync(_stopping.Token);
+        var batch = open.Count > 0 ? open.Take() : reader.TryRead(out var delete) ? OutgoingBatch.Of(delete) : null;
+        Interlocked.Increment(ref _inFlight);
+        if (batch is null || !_outgoing.Writer.TryWrite(batch))
+        {
+            Finished();
+        }
+
+        return true;
+    }
+
+    /// <summary>A handed-over batch is done: free its place, and tell the encoder when the sender is idle.</summary>
+    private void Finished()
+    {
+        if (Interlocked.Decrement(ref _inFlight) == 0)
+        {
+            Interlocked.Exchange(ref _idle, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+
+        _handOver.Release();
     }
 
     private async Task SendLoopAsync()
@@ -109,191 +175,22 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
             {
                 var started = Stopwatch.GetTimestamp();
                 var result = await _sender.SendAsync(outgoing.Batch, _stopping.Token);
-                if (outgoing.Batch.Kind == WriteBatch.StatementKind)
-                {
-                    SettleStatement(result, outgoing.Owners[0]);
-                }
-                else
-                {
-                    Settle(result, outgoing.Points, outgoing.Owners);
-                    Log.BatchWritten(_logger, outgoing.Points.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
+                outgoing.Settle(result);
+                Log.BatchWritten(_logger, outgoing.Batch.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception e)
             {
                 // E.g. the spool itself failed: these callers learn it and keep their cursors; later writes go on.
-                Fail(outgoing.Owners, e);
-            }
-        }
-    }
-
-    private void Fail(IEnumerable<WriteRequest> requests, Exception e)
-    {
-        Log.WriterCrashed(_logger, e);
-        foreach (var request in requests)
-        {
-            request.Fail(e);
-        }
-    }
-
-    private async Task<bool> WaitAsync(ChannelReader<WriteRequest> reader)
-    {
-        try
-        {
-            return await reader.WaitToReadAsync(_stopping.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private async Task GatherAsync(ChannelReader<WriteRequest> reader, List<WriteRequest> pending)
-    {
-        var count = 0;
-        using var linger = new CancellationTokenSource(_options.FlushInterval, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(linger.Token, _stopping.Token);
-        while (count < _options.BatchSize)
-        {
-            if (reader.TryPeek(out var next))
-            {
-                if (next.Statement is not null)
+                Log.WriterCrashed(_logger, e);
+                foreach (var owner in outgoing.Owners.Distinct())
                 {
-                    return;
-                }
-
-                reader.TryRead(out _);
-                pending.Add(next);
-                count += next.Points.Count;
-                continue;
-            }
-
-            try
-            {
-                if (!await reader.WaitToReadAsync(linked.Token))
-                {
-                    return;
+                    owner.Fail(e);
                 }
             }
-            catch (OperationCanceledException) when (linger.IsCancellationRequested)
+            finally
             {
-                return;
+                Finished();
             }
         }
     }
-
-    private async Task EncodeAsync(List<WriteRequest> requests)
-    {
-        var builder = new StringBuilder(_options.BatchSize * 96);
-        var points = new List<Point>(_options.BatchSize);
-        var owners = new List<WriteRequest>(_options.BatchSize);
-        foreach (var request in requests)
-        {
-            foreach (var point in request.Points)
-            {
-                if (!LineProtocolEncoder.TryAppend(builder, point, _options.Precision, out var error))
-                {
-                    Log.PointRejected(_logger, point.Describe(), error!);
-                    request.Reject(new RejectedPoint(point.Describe(), error!));
-                    continue;
-                }
-
-                points.Add(point);
-                owners.Add(request);
-                if (points.Count == _options.BatchSize)
-                {
-                    await HandOverAsync(builder, points, owners);
-                }
-            }
-        }
-
-        if (points.Count > 0)
-        {
-            await HandOverAsync(builder, points, owners);
-        }
-    }
-
-    private async Task HandOverAsync(StringBuilder builder, List<Point> points, List<WriteRequest> owners)
-    {
-        var batchPoints = points.ToArray();
-        var batch = WriteBatch.Lines(Utf8(builder), batchPoints);
-        await _outgoing.Writer.WriteAsync(new OutgoingBatch(batch, batchPoints, owners.ToArray()), _stopping.Token);
-        builder.Clear();
-        points.Clear();
-        owners.Clear();
-    }
-
-    private static byte[] Utf8(StringBuilder builder)
-    {
-        var length = 0;
-        foreach (var chunk in builder.GetChunks())
-        {
-            length += Encoding.UTF8.GetByteCount(chunk.Span);
-        }
-
-        var bytes = new byte[length];
-        var offset = 0;
-        foreach (var chunk in builder.GetChunks())
-        {
-            offset += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(offset));
-        }
-
-        return bytes;
-    }
-
-    private static void Settle(SendResult result, IReadOnlyList<Point> points, IReadOnlyList<WriteRequest> owners)
-    {
-        var rejected = result.Rejected.ToLookup(r => r.Point, StringComparer.Ordinal);
-        var settled = new Dictionary<WriteRequest, int>();
-        for (var i = 0; i < points.Count; i++)
-        {
-            var owner = owners[i];
-            if (result.Delivered && result.Rejected.Count > 0 && rejected.Contains(points[i].Describe()))
-            {
-                owner.Reject(rejected[points[i].Describe()].First());
-            }
-            else
-            {
-                settled[owner] = settled.GetValueOrDefault(owner) + 1;
-            }
-        }
-
-        foreach (var (owner, count) in settled)
-        {
-            if (result.Spooled)
-            {
-                owner.Spool(count);
-            }
-            else if (result.Delivered)
-            {
-                owner.Accept(count);
-            }
-            else
-            {
-                owner.Fail(new InfluxUnavailableException(result.Error ?? "InfluxDB write failed"));
-            }
-        }
-    }
-
-    private static void SettleStatement(SendResult result, WriteRequest request)
-    {
-        if (result.Delivered && result.Rejected.Count > 0)
-        {
-            request.Reject(result.Rejected[0]);
-        }
-        else if (result.Delivered)
-        {
-            request.Accept(1);
-        }
-        else if (result.Spooled)
-        {
-            request.Spool(1);
-        }
-        else
-        {
-            request.Fail(new InfluxUnavailableException(result.Error ?? "InfluxDB delete failed"));
-        }
-    }
-
-    private sealed record OutgoingBatch(WriteBatch Batch, IReadOnlyList<Point> Points, IReadOnlyList<WriteRequest> Owners);
 }

@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Sinks.InfluxDb.Http;
 using LiverMuscle.Sync.Sinks.InfluxDb.LineProtocol;
@@ -11,9 +11,10 @@ using Polly;
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
 /// <summary>
-/// Sends batches over HTTP. Brief faults (network, 5xx, 429) are retried by the resilience pipeline; a 400 names
-/// the refused lines, which are reported while the rest is (re)written; 413 splits the batch; a missing 1.x
-/// database is created. Anything else leaves the batch undelivered for the spool.
+/// Sends batches over HTTP. Brief faults (network, 5xx, 429) are retried by the resilience pipeline; lines a 400/422
+/// names are rejected while the rest is (re)written; a partial write that names no line is narrowed down by resending
+/// halves (rewriting is idempotent), within a bound, and what stays unnamed is rejected as unknown; 413 splits the
+/// batch; a missing 1.x database is created. Anything else leaves the batch undelivered for the spool.
 /// </summary>
 internal sealed class InfluxBatchSender(
     IInfluxHttpApi api,
@@ -22,6 +23,9 @@ internal sealed class InfluxBatchSender(
     IOptions<InfluxDbOptions> options,
     ILogger<InfluxBatchSender> logger) : IBatchSender
 {
+    /// <summary>Extra requests one batch may cost to find the lines a partial write dropped without naming them.</summary>
+    internal const int NarrowingRequests = 32;
+
     private readonly InfluxDbOptions _options = options.Value;
 
     public async Task<SendResult> SendAsync(WriteBatch batch, CancellationToken cancellationToken)
@@ -29,9 +33,14 @@ internal sealed class InfluxBatchSender(
         try
         {
             await databases.EnsureCreatedAsync(cancellationToken);
-            return batch.Kind == WriteBatch.StatementKind
-                ? await ExecuteStatementAsync(batch, cancellationToken)
-                : await WriteLinesAsync(batch, cancellationToken);
+            if (batch.Kind == WriteBatchKind.Statement)
+            {
+                return await ExecuteStatementAsync(batch, cancellationToken);
+            }
+
+            var write = new LineWrite(batch);
+            var error = await WriteLinesAsync(write, Enumerable.Range(0, batch.Count).ToArray(), cancellationToken);
+            return error is null ? SendResult.Success(write.Rejections) : SendResult.Undelivered(error);
         }
         catch (Exception e) when (TransportFailure.Is(e, cancellationToken) || e is InfluxUnavailableException)
         {
@@ -39,105 +48,121 @@ internal sealed class InfluxBatchSender(
         }
     }
 
-    private async Task<SendResult> WriteLinesAsync(WriteBatch batch, CancellationToken cancellationToken)
+    /// <summary>Writes the given lines of the batch; null once InfluxDB answered for each of them, else why it did not.</summary>
+    private async Task<string?> WriteLinesAsync(LineWrite write, IReadOnlyList<int> lines, CancellationToken cancellationToken)
     {
-        var rejected = new List<RejectedPoint>();
-        var current = batch;
         var createdDatabase = false;
         while (true)
         {
-            using var response = await resilience.ExecuteAsync(ct => api.WriteAsync(_options.Database, _options.RetentionPolicy, _options.Precision.QueryValue(), Body(current.Payload), ct), cancellationToken);
-            if (response.IsSuccessStatusCode)
+            var payload = write.Batch.PayloadOf(lines);
+            using var response = await resilience.ExecuteAsync(ct => api.WriteAsync(_options.Database, _options.RetentionPolicy, _options.Precision.QueryValue(), Body(payload), ct), cancellationToken);
+            var body = response.StatusCode == HttpStatusCode.NoContent ? string.Empty : await response.Content.ReadAsStringAsync(cancellationToken);
+            var error = InfluxErrorBody.MessageOf(response, body);
+            if (response.IsSuccessStatusCode && (string.IsNullOrWhiteSpace(body) || !RejectionParser.IsPartialWrite(error)))
             {
-                return SendResult.Success(rejected);
+                return null;
             }
 
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var error = InfluxErrorBody.MessageOf(response, body);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.NotFound when !createdDatabase && error.Contains("database not found", StringComparison.Ordinal):
                     createdDatabase = true;
                     await databases.CreateAsync(cancellationToken);
                     continue;
-                case HttpStatusCode.RequestEntityTooLarge when current.Count > 1:
-                    return await SplitAsync(current, rejected, cancellationToken);
+                case HttpStatusCode.RequestEntityTooLarge when lines.Count > 1:
+                    return await WriteHalvesAsync(write, lines, cancellationToken);
                 case HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity:
-                    var next = Reject(current, error, body, rejected);
-                    if (next is null)
+                case var _ when response.IsSuccessStatusCode || RejectionParser.IsPartialWrite(error):
+                    // InfluxDB 3 (Cloud) may answer a partial write with 201, and 2.x with 500.
+                    var rest = Reject(write, lines, error, body);
+                    if (rest.Count == 0)
                     {
-                        return SendResult.Success(rejected);
+                        return null;
                     }
 
-                    current = next;
-                    continue;
+                    if (rest.Count < lines.Count)
+                    {
+                        lines = rest;
+                        continue;
+                    }
+
+                    return await NarrowAsync(write, rest, error, cancellationToken);
                 default:
                     Log.WriteFailed(logger, (int)response.StatusCode, error);
-                    return SendResult.Undelivered($"InfluxDB answered {(int)response.StatusCode}: {error}");
+                    return $"InfluxDB answered {(int)response.StatusCode}: {error}";
             }
         }
     }
 
     /// <summary>
-    /// Records the refused lines and returns what must still be sent: nothing after a partial write that named every
-    /// dropped line (the rest is stored), else the batch without the named lines, which also reveals further
-    /// conflicts a 1.x answer left unnamed (rewriting is idempotent).
+    /// Records the lines the answer names and returns those still to be sent: none after a partial write that named
+    /// every line it dropped (the rest is stored) or after a refusal of the whole request; the request without the
+    /// named lines after a refusal (nothing was stored) or after a partial write that named fewer lines than it
+    /// dropped (rewriting reveals the others); every line when the answer named none.
     /// </summary>
-    private WriteBatch? Reject(WriteBatch batch, string error, string body, List<RejectedPoint> rejected)
+    private IReadOnlyList<int> Reject(LineWrite write, IReadOnlyList<int> lines, string error, string body)
     {
-        var lines = batch.SplitLines();
-        var bad = RejectionParser.FindRejectedLines(batch, lines, error, body);
-        if (bad.Count == 0 && RejectionParser.IsPartialWrite(error))
+        var named = RejectionParser.FindRejectedLines(write.Batch, lines, error, body);
+        var partial = RejectionParser.IsPartialWrite(error);
+        if (named.Count == 0 && !partial)
         {
-            // Some points were dropped but InfluxDB does not say which (e.g. beyond the retention policy): report it for the batch.
-            rejected.Add(new RejectedPoint($"{lines.Length} lines", error));
-            Log.PointRejected(logger, $"{lines.Length} lines", error);
-            return null;
+            // Refused as a whole: nothing was stored, every line is rejected with the server's reason.
+            write.Reject(lines, PointOutcome.Rejected(error), logger);
+            return [];
         }
 
-        if (bad.Count == 0)
+        foreach (var (line, reason) in named)
         {
-            // Refused as a whole: nothing was stored, every point is rejected with the server's reason.
-            bad = Enumerable.Range(0, lines.Length).ToDictionary(i => i, _ => error);
+            write.Reject([line], PointOutcome.Rejected(reason), logger);
         }
 
-        foreach (var (index, reason) in bad)
+        var rest = lines.Where(line => !named.ContainsKey(line)).ToList();
+        var dropped = RejectionParser.DroppedCount(error, lines.Count);
+        if (named.Count > 0 && partial && (dropped is null ? named.Count < RejectionParser.V3MaxNamedLines : dropped <= named.Count))
         {
-            var name = batch.Describe(index, lines[index]);
-            rejected.Add(new RejectedPoint(name, reason));
-            Log.PointRejected(logger, name, reason);
+            return [];
         }
 
-        // A partial write stored every other line; when it named all it dropped, nothing is left to send.
-        var dropped = RejectionParser.DroppedCount(error);
-        if (bad.Count == lines.Length || (RejectionParser.IsPartialWrite(error) && (dropped is null || dropped == bad.Count)))
+        if (named.Count == 0 && (dropped == lines.Count || lines.Count == 1))
         {
-            return null;
+            // Every line of the request was dropped: each is named by that.
+            write.Reject(lines, PointOutcome.Rejected(RejectionParser.WithoutDropped(error)), logger);
+            return [];
         }
 
-        var keep = Enumerable.Range(0, lines.Length).Where(i => !bad.ContainsKey(i)).ToList();
-        var payload = Encoding.UTF8.GetBytes(string.Concat(keep.Select(i => lines[i] + "\n")));
-        return WriteBatch.Lines(payload, batch.Points is { } points ? keep.Select(i => points[i]).ToList() : null);
+        return rest;
     }
 
-    private async Task<SendResult> SplitAsync(WriteBatch batch, List<RejectedPoint> rejected, CancellationToken cancellationToken)
+    /// <summary>
+    /// A partial write named none of the lines it dropped: resend the halves, each answer telling about fewer lines,
+    /// while the batch's narrowing requests last; the lines still unnamed then are rejected as unknown.
+    /// </summary>
+    private async Task<string?> NarrowAsync(LineWrite write, IReadOnlyList<int> lines, string error, CancellationToken cancellationToken)
     {
-        var lines = batch.SplitLines();
-        var half = lines.Length / 2;
-        foreach (var (from, to) in new[] { (0, half), (half, lines.Length) })
+        if (!write.TryTakeNarrowingRequests(2))
         {
-            var payload = Encoding.UTF8.GetBytes(string.Concat(lines[from..to].Select(l => l + "\n")));
-            var part = WriteBatch.Lines(payload, batch.Points?.Skip(from).Take(to - from).ToList());
-            var result = await WriteLinesAsync(part, cancellationToken);
-            rejected.AddRange(result.Rejected);
-            if (!result.Delivered)
+            var dropped = RejectionParser.DroppedCount(error, lines.Count);
+            var reason = $"InfluxDB dropped {(dropped is { } n ? n.ToString(CultureInfo.InvariantCulture) : "some")} of {lines.Count} points without naming them, this one possibly among them: {error}";
+            write.Reject(lines, PointOutcome.RejectedUnknown(reason), logger);
+            return null;
+        }
+
+        return await WriteHalvesAsync(write, lines, cancellationToken);
+    }
+
+    private async Task<string?> WriteHalvesAsync(LineWrite write, IReadOnlyList<int> lines, CancellationToken cancellationToken)
+    {
+        var half = lines.Count / 2;
+        foreach (var part in (IReadOnlyList<int>[])[lines.Take(half).ToArray(), lines.Skip(half).ToArray()])
+        {
+            // When the second half fails, the first may be stored already; resending it from the spool is harmless.
+            if (await WriteLinesAsync(write, part, cancellationToken) is { } error)
             {
-                // The first half may be stored already; resending it from the spool is harmless (same identities).
-                return result;
+                return error;
             }
         }
 
-        return SendResult.Success(rejected);
+        return null;
     }
 
     private async Task<SendResult> ExecuteStatementAsync(WriteBatch batch, CancellationToken cancellationToken)
@@ -152,11 +177,11 @@ internal sealed class InfluxBatchSender(
             return SendResult.Success([]);
         }
 
-        var error = response.IsSuccessStatusCode ? body : await InfluxErrorBody.ReadAsync(response, cancellationToken);
+        var error = response.IsSuccessStatusCode ? body : InfluxErrorBody.MessageOf(response, body);
         if (response.StatusCode == HttpStatusCode.BadRequest || error.Contains("error parsing query", StringComparison.Ordinal))
         {
             Log.PointRejected(logger, statement, error);
-            return SendResult.Success([new RejectedPoint(statement, error)]);
+            return SendResult.Success([new LineRejection(0, PointOutcome.Rejected(error))]);
         }
 
         return SendResult.Undelivered($"InfluxDB could not run '{statement}': {error}");

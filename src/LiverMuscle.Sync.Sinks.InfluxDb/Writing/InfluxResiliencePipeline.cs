@@ -7,7 +7,8 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
 /// <summary>
 /// The one retry pipeline for InfluxDB requests, built once: exponential backoff with jitter on network errors,
-/// timeouts, 5xx and 429, honouring <c>Retry-After</c>; never on other 4xx.
+/// timeouts, 5xx and 429, honouring <c>Retry-After</c>; never on other 4xx, nor on a 5xx that reports a partial write
+/// (InfluxDB 2.x answers "points beyond retention policy" with 500: resending cannot change it).
 /// </summary>
 public sealed class InfluxResiliencePipeline
 {
@@ -21,7 +22,7 @@ public sealed class InfluxResiliencePipeline
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome)),
+                ShouldHandle = args => IsRetryableAsync(args.Outcome, args.Context.CancellationToken),
                 MaxRetryAttempts = o.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -42,14 +43,21 @@ public sealed class InfluxResiliencePipeline
     public ValueTask<HttpResponseMessage> ExecuteAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken) =>
         _pipeline.ExecuteAsync(static async (send, ct) => await send(ct), send, cancellationToken);
 
-    public static bool IsRetryable(Outcome<HttpResponseMessage> outcome) => outcome switch
+    public static async ValueTask<bool> IsRetryableAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) => outcome switch
     {
         { Exception: HttpRequestException or Refit.ApiRequestException or TaskCanceledException } => true,
-        { Result: { } response } => IsRetryable(response.StatusCode),
+        { Result: { } response } when IsRetryable(response.StatusCode) => !await ReportsPartialWriteAsync(response, cancellationToken),
         _ => false,
     };
 
     public static bool IsRetryable(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    private static async Task<bool> ReportsPartialWriteAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        // Buffered, so the sender reads the same body again.
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        return RejectionParser.IsPartialWrite(await Http.InfluxErrorBody.ReadAsync(response, cancellationToken));
+    }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan max, TimeProvider time)
     {

@@ -1,16 +1,17 @@
-using LiverMuscle.Sync.Normalization;
-
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
 /// <summary>
-/// What became of one batch: delivered (every line stored except the rejected ones, which InfluxDB refused and
-/// which are not retried), kept in the durable spool for replay, or not delivered (InfluxDB unreachable).
+/// What became of one batch: delivered (every line stored except the rejected ones, which InfluxDB refused or may
+/// have dropped and which are not retried), kept in the durable spool for replay, or not delivered (InfluxDB
+/// unreachable). Rejections name lines by their index in the batch.
 /// </summary>
-public sealed record SendResult(bool Delivered, bool Spooled, IReadOnlyList<RejectedPoint> Rejected, string? Error)
+public sealed record SendResult(SendStatus Status, IReadOnlyList<LineRejection> Rejections, string? Error)
 {
-    public static SendResult Success(IReadOnlyList<RejectedPoint> rejected) => new(true, false, rejected, null);
+    public bool Delivered => Status == SendStatus.Delivered;
 
-    public static SendResult Undelivered(string error) => new(false, false, [], error);
+    public static SendResult Success(IReadOnlyList<LineRejection> rejections) => new(SendStatus.Delivered, rejections, null);
 
-    public static SendResult Kept(string? error) => new(false, true, [], error);
+    public static SendResult Undelivered(string error) => new(SendStatus.Undelivered, [], error);
+
+    public static SendResult Kept(string? error) => new(SendStatus.Kept, [], error);
 }

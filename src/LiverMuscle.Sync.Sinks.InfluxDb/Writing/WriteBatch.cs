@@ -4,22 +4,25 @@ using LiverMuscle.Sync.Normalization;
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
 /// <summary>
-/// One unit sent to InfluxDB: either line protocol (with the points it came from, when known, to name rejected
-/// ones), or an InfluxQL statement that changes data (a DELETE of points that vanished at the source).
+/// One unit sent to InfluxDB: either line protocol (with the points it came from, when known, to attribute a
+/// rejection), or an InfluxQL statement that changes data (a DELETE of points that vanished at the source). Lines are
+/// addressed by their index in the batch.
 /// </summary>
 public sealed class WriteBatch
 {
-    public const string LinesKind = "line-protocol";
-    public const string StatementKind = "influxql";
+    internal const string LinesSpoolKind = "line-protocol";
+    internal const string StatementSpoolKind = "influxql";
+    private readonly int[] _lineStarts;
 
-    private WriteBatch(string kind, byte[] payload, IReadOnlyList<Point>? points)
+    private WriteBatch(WriteBatchKind kind, byte[] payload, IReadOnlyList<Point>? points)
     {
         Kind = kind;
         Payload = payload;
         Points = points;
+        _lineStarts = kind == WriteBatchKind.Lines ? LineStarts(payload) : [];
     }
 
-    public string Kind { get; }
+    public WriteBatchKind Kind { get; }
 
     /// <summary>UTF-8 line protocol (one line per point, each ending in a newline) or the statement text.</summary>
     public byte[] Payload { get; }
@@ -27,19 +30,64 @@ public sealed class WriteBatch
     /// <summary>The points behind the lines, in line order; null for a batch replayed from the spool.</summary>
     public IReadOnlyList<Point>? Points { get; }
 
-    public int Count => Points?.Count ?? (Kind == LinesKind ? Payload.Count(b => b == (byte)'\n') : 1);
+    /// <summary>Lines of line protocol, or 1 for a statement.</summary>
+    public int Count => Kind == WriteBatchKind.Lines ? _lineStarts.Length : 1;
 
-    public static WriteBatch Lines(byte[] payload, IReadOnlyList<Point>? points) => new(LinesKind, payload, points);
-
-    public static WriteBatch Statement(string influxQl) => new(StatementKind, Encoding.UTF8.GetBytes(influxQl), null);
-
-    public static WriteBatch FromSpool(string kind, byte[] payload) => new(kind, payload, null);
+    /// <summary>How the spool names this kind of batch.</summary>
+    public string SpoolKind => Kind == WriteBatchKind.Lines ? LinesSpoolKind : StatementSpoolKind;
 
     public string StatementText => Encoding.UTF8.GetString(Payload);
 
-    /// <summary>The lines without their newlines.</summary>
-    public string[] SplitLines() => Encoding.UTF8.GetString(Payload).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    public static WriteBatch Lines(byte[] payload, IReadOnlyList<Point>? points) => new(WriteBatchKind.Lines, payload, points);
 
-    /// <summary>A readable name for line <paramref name="index"/>: the point's identity, else the line itself.</summary>
-    public string Describe(int index, string line) => Points is { } points && index < points.Count ? points[index].Describe() : line;
+    public static WriteBatch Statement(string influxQl) => new(WriteBatchKind.Statement, Encoding.UTF8.GetBytes(influxQl), null);
+
+    public static WriteBatch FromSpool(string kind, byte[] payload) => kind switch
+    {
+        LinesSpoolKind => new(WriteBatchKind.Lines, payload, null),
+        StatementSpoolKind => new(WriteBatchKind.Statement, payload, null),
+        _ => throw new InvalidDataException($"The write spool holds a batch of unknown kind '{kind}'; it was written by another version of livermuscle-sync."),
+    };
+
+    /// <summary>Line <paramref name="index"/> without its newline.</summary>
+    public string LineText(int index) => Encoding.UTF8.GetString(LineSpan(index)[..^1]);
+
+    /// <summary>The line protocol of the given lines, in that order (the payload itself when that is every line).</summary>
+    public byte[] PayloadOf(IReadOnlyList<int> lines)
+    {
+        if (lines.Count == Count)
+        {
+            return Payload;
+        }
+
+        var bytes = new byte[lines.Sum(i => LineSpan(i).Length)];
+        var offset = 0;
+        foreach (var line in lines)
+        {
+            var span = LineSpan(line);
+            span.CopyTo(bytes.AsSpan(offset));
+            offset += span.Length;
+        }
+
+        return bytes;
+    }
+
+    private ReadOnlySpan<byte> LineSpan(int index)
+    {
+        var end = index + 1 < _lineStarts.Length ? _lineStarts[index + 1] : Payload.Length;
+        return Payload.AsSpan(_lineStarts[index], end - _lineStarts[index]);
+    }
+
+    private static int[] LineStarts(byte[] payload)
+    {
+        var starts = new List<int>(payload.Length / 64);
+        for (var start = 0; start < payload.Length;)
+        {
+            starts.Add(start);
+            var newline = payload.AsSpan(start).IndexOf((byte)'\n');
+            start = newline < 0 ? payload.Length : start + newline + 1;
+        }
+
+        return [.. starts];
+    }
 }

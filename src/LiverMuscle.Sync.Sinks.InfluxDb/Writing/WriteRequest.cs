@@ -2,18 +2,20 @@ using LiverMuscle.Sync.Normalization;
 
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
-/// <summary>One caller's points (or one delete), and the task that completes when they are durable.</summary>
+/// <summary>
+/// One caller's points (or one delete), the outcome of each point by its index, and the task that completes when
+/// every point has one. Outcomes arrive from the encoder and the sender, possibly at once.
+/// </summary>
 internal sealed class WriteRequest
 {
     private readonly TaskCompletionSource<SinkWriteResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<RejectedPoint> _rejected = [];
-    private int _accepted;
-    private int _spooled;
+    private readonly PointOutcome[] _outcomes;
     private int _outstanding;
 
     public WriteRequest(IReadOnlyList<Point> points)
     {
         Points = points;
+        _outcomes = new PointOutcome[points.Count];
         _outstanding = points.Count;
     }
 
@@ -21,6 +23,7 @@ internal sealed class WriteRequest
     {
         Points = [];
         Statement = statement;
+        _outcomes = new PointOutcome[1];
         _outstanding = 1;
     }
 
@@ -30,32 +33,15 @@ internal sealed class WriteRequest
 
     public Task<SinkWriteResult> Completion => _completion.Task;
 
-    public void Reject(RejectedPoint rejected)
+    /// <summary>Records what became of point <paramref name="index"/> (0 for a delete).</summary>
+    public void Settle(int index, PointOutcome outcome)
     {
-        _rejected.Add(rejected);
-        Settle(1);
-    }
-
-    public void Accept(int count)
-    {
-        _accepted += count;
-        Settle(count);
-    }
-
-    public void Spool(int count)
-    {
-        _spooled += count;
-        Settle(count);
+        _outcomes[index] = outcome;
+        if (Interlocked.Decrement(ref _outstanding) == 0)
+        {
+            _completion.TrySetResult(Statement is null ? new SinkWriteResult(Points, _outcomes) : SinkWriteResult.Empty);
+        }
     }
 
     public void Fail(Exception exception) => _completion.TrySetException(exception);
-
-    private void Settle(int count)
-    {
-        _outstanding -= count;
-        if (_outstanding <= 0)
-        {
-            _completion.TrySetResult(new SinkWriteResult(_accepted, _spooled, _rejected));
-        }
-    }
 }

@@ -2,16 +2,22 @@ using System.CommandLine;
 using System.Globalization;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
-using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiverMuscle.Sync.Worker.Commands;
 
-/// <summary><c>backfill --user ID --provider P --since DATE</c>: history back to a date, resumably, with progress.</summary>
+/// <summary>
+/// <c>backfill --user ID --provider P --since DATE</c>: history back to a date, resumably, with progress. A date before
+/// the provider can hold any data is refused; the exit code says whether everything landed, some records were
+/// refused, batches wait in the write spool, or the run failed.
+/// </summary>
 internal static class BackfillCommand
 {
+    /// <summary>No provider holds data from before this day: the first connected scales and trackers came out in 2009.</summary>
+    internal static readonly DateOnly EarliestHistory = new(2009, 1, 1);
+
     public static Command Create()
     {
         var user = new Option<string>("--user") { Description = "The user to backfill.", Required = true };
@@ -25,6 +31,11 @@ internal static class BackfillCommand
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
                 return await VerbOutput.FailAsync(ExitCodes.Usage, $"--since must be a date as yyyy-MM-dd, got '{text}'.");
+            }
+
+            if (day < EarliestHistory)
+            {
+                return await VerbOutput.FailAsync(ExitCodes.Usage, $"--since {text} is before any provider holds data; use a date from {EarliestHistory:yyyy-MM-dd} on.");
             }
 
             var name = parse.GetValue(provider)!;
@@ -46,7 +57,7 @@ internal static class BackfillCommand
             var summary = await runner.RunAsync(userId, name, SyncMode.Backfill, start, null, progress, cancellationToken);
             progress.Finish();
             Console.Out.WriteLine(VerbOutput.Describe(summary));
-            return summary.Outcome == SyncOutcome.Failed ? ExitCodes.Failed : ExitCodes.Ok;
+            return VerbOutput.ExitCodeOf([summary]);
         });
         return command;
     }

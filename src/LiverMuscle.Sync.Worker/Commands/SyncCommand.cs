@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LiverMuscle.Sync.Worker.Commands;
 
-/// <summary><c>sync --user ID</c>: one incremental sync now, outside the scheduler.</summary>
+/// <summary>
+/// <c>sync --user ID</c>: one incremental sync now, outside the scheduler. Its first write replays what other runs left
+/// in the write spool; while batches still wait there it exits with <see cref="ExitCodes.Spooled"/>.
+/// </summary>
 internal static class SyncCommand
 {
     public static Command Create()
@@ -41,15 +44,15 @@ internal static class SyncCommand
                 }
             }
 
-            var failed = false;
+            var summaries = new List<SyncRunSummary>();
             foreach (var name in providers)
             {
                 var summary = await runner.RunAsync(userId, name, SyncMode.Incremental, null, null, null, cancellationToken);
                 Console.Out.WriteLine(VerbOutput.Describe(summary));
-                failed |= summary.Outcome == SyncOutcome.Failed;
+                summaries.Add(summary);
             }
 
-            return failed ? ExitCodes.Failed : ExitCodes.Ok;
+            return VerbOutput.ExitCodeOf(summaries);
         });
         return command;
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using LiverMuscle.Sync.Pipeline;
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Worker.Cli;
 
 namespace LiverMuscle.Sync.Worker.Commands;
 
@@ -7,13 +9,26 @@ namespace LiverMuscle.Sync.Worker.Commands;
 internal static class VerbOutput
 {
     public static string Describe(SyncRunSummary summary) =>
-        $"{summary.Provider} for {summary.UserId}: {summary.Outcome}, {summary.Records} records, {summary.Requests} requests, "
+        $"{summary.Provider} for {summary.UserId}: {OutcomeText(summary)}, {summary.Records} records, {summary.Requests} requests, "
         + $"{summary.Rejected} skipped or rejected, {summary.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
         + (summary.Error is { } error ? $"{Environment.NewLine}  {error}" : string.Empty);
+
+    /// <summary>
+    /// The exit code of runs: <see cref="ExitCodes.Failed"/> when one failed, else <see cref="ExitCodes.Spooled"/>
+    /// while batches wait in the spool, else <see cref="ExitCodes.SomeRejected"/> when records were skipped or refused.
+    /// </summary>
+    public static int ExitCodeOf(IReadOnlyCollection<SyncRunSummary> summaries) =>
+        summaries.Any(s => s.Outcome == SyncOutcome.Failed) ? ExitCodes.Failed
+        : summaries.Any(s => s.SpooledBatches > 0) ? ExitCodes.Spooled
+        : summaries.Any(s => s.Outcome == SyncOutcome.Partial) ? ExitCodes.SomeRejected
+        : ExitCodes.Ok;
 
     public static async Task<int> FailAsync(int exitCode, string message)
     {
         await Console.Error.WriteLineAsync(message);
         return exitCode;
     }
+
+    private static string OutcomeText(SyncRunSummary summary) =>
+        summary.SpooledBatches > 0 ? $"{summary.Outcome}: {summary.SpooledBatches} batches spooled" : summary.Outcome.ToString();
 }

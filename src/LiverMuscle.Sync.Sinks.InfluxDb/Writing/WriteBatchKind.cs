@@ -1,0 +1,10 @@
+namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
+
+public enum WriteBatchKind
+{
+    /// <summary>Line protocol for <c>/write</c>.</summary>
+    Lines,
+
+    /// <summary>An InfluxQL statement that changes data, for <c>POST /query</c>.</summary>
+    Statement,
+}
