@@ -24,7 +24,7 @@ public sealed class FitbitExportImporter(IUserStore users, IPersonStore people, 
 
         if (!File.Exists(path))
         {
-            throw new DirectoryNotFoundException($"The Fitbit export folder '{path}' does not exist; give the export's folder or its .zip file.");
+            throw new DirectoryNotFoundException($"The Fitbit export folder '{path}' does not exist. Give the export's folder or its .zip file.");
         }
 
         using var zip = File.OpenRead(path);
