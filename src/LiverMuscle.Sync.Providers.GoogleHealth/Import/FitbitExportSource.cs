@@ -56,6 +56,9 @@ public sealed class FitbitExportSource : ISyncSource, IDisposable
         }
     }
 
+    /// <summary>The folder read: the export itself, or where its zip was unpacked.</summary>
+    internal string Folder => _root;
+
     public void Dispose() => _unpacked?.Dispose();
 
     private IEnumerable<Point> Sessions(string userId, IReadOnlyList<(string Path, ExportFileKind Kind)> files, List<RecordError> errors)
