@@ -4,7 +4,7 @@ namespace LiverMuscle.Sync.Providers.Manual;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Manual {DataKind} entry of {UserId} refused: {Location}: {Reason}")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Manual {DataKind} entry of {UserId} refused: {Location}: {Reason}")]
     public static partial void EntryRefused(ILogger logger, string userId, string dataKind, string location, string reason);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Manual {DataKind} entries of {UserId}: {Stored} stored, {Refused} refused")]

@@ -104,7 +104,7 @@ public sealed class ManualEntries(SyncRunner runner, IUserStore users, TimeProvi
             Log.EntryRefused(logger, userId, dataKind, error.Location, error.Reason);
         }
 
-        var source = new ManualEntrySource(dataKind, [.. entries.Select(e => e.Point)], [.. errors.Select(e => new RecordError(e.Location, e.Reason))]);
+        var source = new ManualEntrySource(dataKind, [.. entries.Select(e => e.Point)]);
         var run = await runner.RunAsync(new SyncRequest(userId, null, SyncMode.Backfill), source, null, cancellationToken);
         var stored = entries.Select(e => e.Entry).ToList();
         if (run.Records < entries.Count)

@@ -83,7 +83,7 @@ public sealed class ManualEntriesTests(InfluxDbFixture influx) : IAsyncLifetime
         Assert.Equal("line 3: protein_g 'abc' is not a number (use a decimal point)", Assert.Single(result.Errors).ToString());
         Assert.Equal(["notes"], result.IgnoredColumns);
         Assert.Equal(["line 2", "line 4", "line 6"], result.Stored.Select(s => s.Location));
-        Assert.Equal((SyncOutcome.Partial, 3), (result.Run!.Outcome, result.Run.Records));
+        Assert.Equal((SyncOutcome.Ok, 3), (result.Run!.Outcome, result.Run.Records));
         var rows = await influx.RowsAsync(Database, "SELECT * FROM \"nutrition_daily\" WHERE \"user\" = 'kai' ORDER BY time");
         Assert.Equal(["2026-10-29T15:00:00Z", "2026-10-31T15:00:00Z", "2026-11-01T15:00:00Z"], rows.Select(r => r["time"].GetString()));
         Assert.Equal((110.0, 70.0, 2100.0), (rows[0][F.NutritionDaily.ProteinG].GetDouble(), rows[0][F.NutritionDaily.FatG].GetDouble(), rows[0][F.NutritionDaily.EnergyKcal].GetDouble()));

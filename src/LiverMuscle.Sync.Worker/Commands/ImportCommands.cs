@@ -59,11 +59,6 @@ internal static class ImportCommands
                     Console.Out.WriteLine($"  weight-*.json read in {unit}.");
                 }
 
-                foreach (var line in report.Notes.Concat(report.Errors.Select(e => $"{e.RecordId}: {e.Reason}")))
-                {
-                    await Console.Error.WriteLineAsync(line);
-                }
-
                 return summary.Outcome == SyncOutcome.Failed || report.Files == 0 ? ExitCodes.Failed
                     : summary.Outcome == SyncOutcome.Partial ? ExitCodes.SomeRejected
                     : ExitCodes.Ok;
