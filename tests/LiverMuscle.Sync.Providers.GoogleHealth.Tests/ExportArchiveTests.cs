@@ -1,5 +1,4 @@
 using LiverMuscle.Sync.Providers.GoogleHealth.Import;
-using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,43 +10,39 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Tests;
 /// <summary>A Fitbit export given as the .zip it is downloaded as: unpacked safely, then imported like the folder.</summary>
 public sealed class ExportArchiveTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>, IAsyncLifetime
 {
-    private readonly ExportFolder _export = new();
-    private GoogleHealthSandbox _sandbox = null!;
-    private FitbitStack _stack = null!;
+    private ImportStack _import = null!;
 
-    private FitbitExportImporter Importer => _stack.Services.GetRequiredService<FitbitExportImporter>();
+    private FitbitStack Stack => _import.Stack;
+
+    private ExportFolder Export => _import.Export;
+
+    private FitbitExportImporter Importer => Stack.Services.GetRequiredService<FitbitExportImporter>();
 
     public async Task InitializeAsync()
     {
-        _sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 1 }, CancellationToken.None);
-        _stack = await FitbitStack.StartAsync(influx, _sandbox, TimeProvider.System);
-        await _stack.Services.GetRequiredService<PersonRegistry>().AddAsync("zed", new PersonChanges { TimeZone = "Europe/Paris" }, CancellationToken.None);
-        _export.Write("Takeout/Fitbit/Global Export Data/exercise-0.json", """[ { "logId": 5, "activityName": "Weights", "duration": 1800000, "startTime": "10/01/25 18:00:00", "calories": 200 } ]""");
-        _export.Write("Takeout/Fitbit/Global Export Data/weight-2025-10-01.json", """[ { "logId": 1, "weight": 80.0, "bmi": 24.7, "date": "10/01/25", "time": "07:00:00", "source": "Aria" } ]""");
-        _export.Write("Takeout/Fitbit/Global Export Data/heart_rate-2025-10-01.json", """[ { "dateTime": "10/01/25 18:00:00", "value": { "bpm": 98, "confidence": 3 } } ]""");
+        _import = await ImportStack.StartAsync(influx);
+        await _import.AddPersonAsync("zed", "Europe/Paris");
+        Export.Write("Takeout/Fitbit/Global Export Data/exercise-0.json", """[ { "logId": 5, "activityName": "Weights", "duration": 1800000, "startTime": "10/01/25 18:00:00", "calories": 200 } ]""");
+        Export.Write("Takeout/Fitbit/Global Export Data/weight-2025-10-01.json", """[ { "logId": 1, "weight": 80.0, "bmi": 24.7, "date": "10/01/25", "time": "07:00:00", "source": "Aria" } ]""");
+        Export.Write("Takeout/Fitbit/Global Export Data/heart_rate-2025-10-01.json", """[ { "dateTime": "10/01/25 18:00:00", "value": { "bpm": 98, "confidence": 3 } } ]""");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stack.DisposeAsync();
-        await _sandbox.DisposeAsync();
-        _export.Dispose();
-    }
+    public async Task DisposeAsync() => await _import.DisposeAsync();
 
     [Fact]
     public async Task AZippedExport_IsImportedAsItsFolderIs_OnlyTheFilesReadAreUnpacked_AndTheUnpackedFolderIsRemoved()
     {
-        using var source = Importer.Open(_export.Zip());
+        using var source = Importer.Open(Export.Zip());
         var unpacked = source.Folder;
         Assert.Equal(["exercise-0.json", "weight-2025-10-01.json"], Directory.EnumerateFiles(unpacked, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order());
         Assert.Equal("700", Convert.ToString((int)File.GetUnixFileMode(unpacked), 8)[^3..]);
 
-        var run = await _stack.Runner.RunAsync(new SyncRequest("zed", null, SyncMode.Backfill), source, null, CancellationToken.None);
+        var run = await Stack.Runner.RunAsync(new SyncRequest("zed", null, SyncMode.Backfill), source, null, CancellationToken.None);
 
         Assert.Equal((SyncOutcome.Ok, 2), (run.Outcome, run.Records));
         Assert.Equal((1, 1, "kg"), (source.Report.Sessions, source.Report.WeighIns, source.Report.WeightUnit!.Unit));
-        Assert.Equal(200, (await influx.ScalarAsync("SELECT \"calories_kcal\" FROM \"strength_session\" WHERE \"user\" = 'zed'", _stack.Database))!.Value.GetInt64());
-        Assert.Equal(80.0, (await influx.ScalarAsync("SELECT \"weight_kg\" FROM \"body_composition\" WHERE \"user\" = 'zed'", _stack.Database))!.Value.GetDouble());
+        Assert.Equal(200, (await influx.ScalarAsync("SELECT \"calories_kcal\" FROM \"strength_session\" WHERE \"user\" = 'zed'", Stack.Database))!.Value.GetInt64());
+        Assert.Equal(80.0, (await influx.ScalarAsync("SELECT \"weight_kg\" FROM \"body_composition\" WHERE \"user\" = 'zed'", Stack.Database))!.Value.GetDouble());
         source.Dispose();
         Assert.False(Directory.Exists(unpacked));
     }
@@ -57,29 +52,29 @@ public sealed class ExportArchiveTests(InfluxDbFixture influx) : IClassFixture<I
     {
         var outside = Path.Combine(Path.GetTempPath(), "weight-escaped.json");
         File.Delete(outside);
-        var zip = _export.Zip(
+        var zip = Export.Zip(
             ("../weight-escaped.json", """[ { "logId": 9, "weight": 99.0, "date": "10/02/25", "time": "07:00:00" } ]"""),
             ("/tmp/weight-absolute.json", """[ { "logId": 10, "weight": 99.0, "date": "10/03/25", "time": "07:00:00" } ]"""),
             ("Takeout/Fitbit/Global Export Data/../../../../weight-deep.json", "[]"));
 
         using var source = Importer.Open(zip);
-        var run = await _stack.Runner.RunAsync(new SyncRequest("zed", null, SyncMode.Backfill), source, null, CancellationToken.None);
+        var run = await Stack.Runner.RunAsync(new SyncRequest("zed", null, SyncMode.Backfill), source, null, CancellationToken.None);
 
         Assert.False(File.Exists(outside));
         Assert.False(File.Exists("/tmp/weight-absolute.json"));
         Assert.Equal(3, source.Report.Errors.Count(e => e.Reason.StartsWith("its path leaves the export", StringComparison.Ordinal)));
         Assert.Contains(source.Report.Errors, e => e.RecordId == "../weight-escaped.json");
         Assert.Equal((SyncOutcome.Partial, 2), (run.Outcome, run.Records));
-        Assert.Equal(1, await influx.CountAsync(_stack.Database, "body_composition", F.BodyComposition.WeightKg, "\"user\" = 'zed'"));
+        Assert.Equal(1, await influx.CountAsync(Stack.Database, "body_composition", F.BodyComposition.WeightKg, "\"user\" = 'zed'"));
     }
 
     [Fact]
     public void AFileThatUnpacksPastTheLimit_StopsTheImport_AndLeavesNothingBehind()
     {
         var before = Unpacked();
-        _export.Write("Takeout/Fitbit/Global Export Data/weight-2025-11-01.json", "[" + string.Join(',', Enumerable.Repeat("""{ "logId": 1, "weight": 80.0, "date": "10/01/25", "time": "07:00:00" }""", 2000)) + "]");
+        Export.Write("Takeout/Fitbit/Global Export Data/weight-2025-11-01.json", "[" + string.Join(',', Enumerable.Repeat("""{ "logId": 1, "weight": 80.0, "date": "10/01/25", "time": "07:00:00" }""", 2000)) + "]");
 
-        var zip = _export.Zip();
+        var zip = Export.Zip();
         var refused = Assert.Throws<ExportArchiveException>(() => Importer.Open(zip, new ExportArchiveLimits(MaxFileBytes: 64 * 1024, MaxTotalBytes: 1 << 20, MaxEntries: 100)));
 
         Assert.Contains("weight-2025-11-01.json' in 'takeout.zip' unpacks to more than 65536 bytes", refused.Message, StringComparison.Ordinal);
@@ -95,7 +90,7 @@ public sealed class ExportArchiveTests(InfluxDbFixture influx) : IClassFixture<I
     [Fact]
     public void AFileThatIsNotAZip_IsOneClearError()
     {
-        var file = Path.Combine(_export.Root.FullName, "export.zip");
+        var file = Path.Combine(Export.Root.FullName, "export.zip");
         File.WriteAllText(file, "not a zip");
 
         var refused = Assert.Throws<ExportArchiveException>(() => Importer.Open(file));
