@@ -79,7 +79,7 @@ public sealed class ExportImportTests(InfluxDbFixture influx) : IClassFixture<In
         Assert.Equal(earliest.ToUnixTimeSeconds(), completed.EarliestPoint!.Value.ToUnixTimeSeconds());
     }
 
-    /// <summary>A Takeout-style "Global Export Data" folder of the sandbox's history, local times, weight in pounds.</summary>
+    /// <summary>A Takeout-style "Global Export Data" folder of the sandbox's history: exercise in UTC, weigh-ins at local times in pounds.</summary>
     private int WriteExport(GoogleHealthSandbox sandbox, string id, IReadOnlyList<SandboxExercise> sessions)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_export.FullName, "Takeout", "Fitbit", "Global Export Data"));
@@ -91,7 +91,7 @@ public sealed class ExportImportTests(InfluxDbFixture influx) : IClassFixture<In
                 ["logId"] = long.Parse(session.Name[(session.Name.LastIndexOf('/') + 1)..][..12], CultureInfo.InvariantCulture),
                 ["activityName"] = ActivityNames[session.ExerciseType],
                 ["duration"] = (session.End - session.Start).TotalMilliseconds,
-                ["startTime"] = Local(session.Start, session.UtcOffset),
+                ["startTime"] = session.Start.UtcDateTime.ToString("MM/dd/yy HH:mm:ss", CultureInfo.InvariantCulture),
                 ["calories"] = session.CaloriesKcal,
                 ["logType"] = "tracker",
             });
@@ -136,7 +136,4 @@ public sealed class ExportImportTests(InfluxDbFixture influx) : IClassFixture<In
             return Task.CompletedTask;
         }
     }
-
-    private static string Local(DateTimeOffset instant, TimeSpan offset) =>
-        (instant.UtcDateTime + offset).ToString("MM/dd/yy HH:mm:ss", CultureInfo.InvariantCulture);
 }

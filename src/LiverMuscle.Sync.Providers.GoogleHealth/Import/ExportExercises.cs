@@ -1,16 +1,18 @@
-using System.Globalization;
 using System.Text.Json;
 using LiverMuscle.Sync.Normalization;
-using LiverMuscle.Sync.Providers.GoogleHealth.Sync;
-using F = LiverMuscle.Sync.Normalization.Schema.FieldNames;
+using LiverMuscle.Sync.Providers.Records;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Import;
 
-/// <summary>Strength sessions of an export: <c>exercise-*.json</c> records and <c>UserExercises_*.csv</c> rows.</summary>
+/// <summary>Strength sessions of an export: <c>exercise-*.json</c> records and <c>UserExercises_*.csv</c> rows, both in UTC.</summary>
 internal static class ExportExercises
 {
-    /// <summary>A record of <c>exercise-*.json</c>: local start time, durations in milliseconds.</summary>
-    public static Point? FromJson(string userId, JsonElement record, TimeZoneInfo zone, FitbitOptions options, FitbitImportReport report)
+    /// <summary>
+    /// A record of <c>exercise-*.json</c>. Its <c>startTime</c> has no offset and is UTC: the session's average heart
+    /// rate is found in the archive's heart-rate files at that UTC time, not at that time in the person's zone.
+    /// Durations are in milliseconds. Null for other activities and sessions shorter than the minimum.
+    /// </summary>
+    public static ExportSession? FromJson(JsonElement record, FitbitOptions options, FitbitImportReport report)
     {
         var activity = record.GetProperty("activityName").GetString() ?? string.Empty;
         if (!ExportActivityTypes.TryMap(activity, options, out var type, out var kind))
@@ -19,7 +21,7 @@ internal static class ExportExercises
             return null;
         }
 
-        var start = ExportTimes.Local(record.GetProperty("startTime").GetString()!, zone);
+        var start = ExportTimes.Utc(record.GetProperty("startTime").GetString()!);
         var duration = TimeSpan.FromMilliseconds(record.GetProperty("duration").GetDouble());
         if (duration < options.MinimumSessionDuration)
         {
@@ -27,67 +29,70 @@ internal static class ExportExercises
             return null;
         }
 
-        var active = record.TryGetProperty("activeDuration", out var a) && a.ValueKind == JsonValueKind.Number ? TimeSpan.FromMilliseconds(a.GetDouble()) : duration;
-        var builder = FitbitNormalizer.Session(userId, kind, start, (long)duration.TotalSeconds, (long)active.TotalSeconds, record.GetProperty("logId").ToString(), type);
-        if (record.TryGetProperty("calories", out var kcal) && kcal.ValueKind == JsonValueKind.Number && kcal.GetDouble() > 0)
+        return new ExportSession(kind, type, start, duration, record.GetProperty("logId").ToString())
         {
-            builder.Field(F.StrengthSession.CaloriesKcal, (long)Math.Round(kcal.GetDouble(), MidpointRounding.AwayFromZero));
-        }
-
-        if (record.TryGetProperty("averageHeartRate", out var hr) && hr.ValueKind == JsonValueKind.Number && hr.GetDouble() > 0)
-        {
-            builder.Field(F.StrengthSession.AvgHrBpm, (long)Math.Round(hr.GetDouble()));
-        }
-
-        return builder.Build();
+            ActiveDuration = ExportJson.Number(record, "activeDuration") is { } active ? TimeSpan.FromMilliseconds(active) : null,
+        }.With(ExportJson.Number(record, "calories"), ExportJson.Number(record, "averageHeartRate"));
     }
 
-    /// <summary><c>UserExercises_*.csv</c> of the 2026 layout: UTC start and end with an explicit offset.</summary>
-    public static (IReadOnlyList<Point> Points, IReadOnlyList<RecordError> Errors) FromCsv(string userId, string file, FitbitOptions options, FitbitImportReport report)
+    /// <summary>
+    /// <c>UserExercises_*.csv</c> of the 2026 layout: UTC start and end, the tracker's calories (else those logged by
+    /// hand) and average heart rate (0 when none was measured).
+    /// </summary>
+    public static ParsedElements<ExportSession> FromCsv(string file, FitbitOptions options, FitbitImportReport report)
     {
-        var (points, errors) = (new List<Point>(), new List<RecordError>());
-        var name = Path.GetFileName(file);
-        var lines = File.ReadAllLines(file);
-        if (lines.Length == 0)
+        var (sessions, errors) = (new List<ExportSession>(), new List<RecordError>());
+        var (csv, problem) = ExportCsv.Open(file, "exercise_id", "exercise_start", "exercise_end", "activity_name");
+        if (problem is not null)
         {
-            return (points, errors);
+            errors.Add(new RecordError(Path.GetFileName(file), problem));
         }
 
-        var header = lines[0].Split(',').Select(h => h.Trim()).ToList();
-        var columns = new[] { "exercise_id", "exercise_start", "exercise_end", "activity_name" }.Select(c => (Name: c, Index: header.IndexOf(c))).ToList();
-        if (columns.Find(c => c.Index < 0) is { Name: { } missing })
+        using (csv)
         {
-            errors.Add(new RecordError(name, $"has no '{missing}' column"));
-            return (points, errors);
-        }
-
-        var (id, start, end, activity) = (columns[0].Index, columns[1].Index, columns[2].Index, columns[3].Index);
-        for (var row = 1; row < lines.Length; row++)
-        {
-            var cells = lines[row].Split(',');
-            if (cells.Length < header.Count)
+            while (csv?.Next() == true)
             {
-                errors.Add(new RecordError($"{name} row {row + 1}", $"{cells.Length} columns, expected {header.Count}"));
-            }
-            else if (!ExportActivityTypes.TryMap(cells[activity].Trim(), options, out var type, out var kind))
-            {
-                report.Ignored++;
-            }
-            else if (!DateTimeOffset.TryParse(cells[start], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var from)
-                     || !DateTimeOffset.TryParse(cells[end], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var to) || to <= from)
-            {
-                errors.Add(new RecordError($"{name} row {row + 1}", "exercise_start/exercise_end are not a valid time span"));
-            }
-            else if (to - from >= options.MinimumSessionDuration)
-            {
-                points.Add(FitbitNormalizer.Session(userId, kind, from, (long)(to - from).TotalSeconds, (long)(to - from).TotalSeconds, cells[id].Trim(), type).Build());
-            }
-            else
-            {
-                report.Ignored++;
+                var row = $"{csv.Name} line {csv.Line}";
+                try
+                {
+                    if (FromRow(csv, options) is { } session)
+                    {
+                        sessions.Add(session);
+                    }
+                    else
+                    {
+                        report.Ignored++;
+                    }
+                }
+                catch (FormatException e)
+                {
+                    errors.Add(new RecordError(row, e.Message));
+                }
             }
         }
 
-        return (points, errors);
+        return new(sessions, errors);
+    }
+
+    private static ExportSession? FromRow(ExportCsv csv, FitbitOptions options)
+    {
+        if (!ExportActivityTypes.TryMap(csv["activity_name"] ?? string.Empty, options, out var type, out var kind))
+        {
+            return null;
+        }
+
+        if (!ExportTimes.TryInstant(csv["exercise_start"], out var from) || !ExportTimes.TryInstant(csv["exercise_end"], out var to) || to <= from)
+        {
+            throw new FormatException($"exercise_start '{csv["exercise_start"]}' and exercise_end '{csv["exercise_end"]}' are not a time span");
+        }
+
+        if (to - from < options.MinimumSessionDuration)
+        {
+            return null;
+        }
+
+        var id = csv["exercise_id"] ?? throw new FormatException("exercise_id is empty");
+        var calories = csv.Number("tracker_total_calories") is > 0 and var tracked ? tracked : csv.Number("manually_logged_total_calories");
+        return new ExportSession(kind, type, from, to - from, id).With(calories, csv.Number("tracker_avg_heart_rate"));
     }
 }

@@ -7,7 +7,8 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Import;
 /// <summary>An export's JSON file: an array of records, converted one by one; a record that cannot be converted is named by its <c>logId</c>.</summary>
 internal static class ExportJson
 {
-    public static (IReadOnlyList<Point> Points, IReadOnlyList<RecordError> Errors) ReadRecords(string file, Func<JsonElement, Point?> convert)
+    public static ParsedElements<T> ReadRecords<T>(string file, Func<JsonElement, T?> convert)
+        where T : class
     {
         var name = Path.GetFileName(file);
         JsonDocument json;
@@ -17,18 +18,18 @@ internal static class ExportJson
         }
         catch (JsonException e)
         {
-            return ([], [new RecordError(name, $"not JSON ({e.Message})")]);
+            return new([], [new RecordError(name, $"not JSON ({e.Message})")]);
         }
 
         using (json)
         {
-            if (json.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                return ([], [new RecordError(name, "expected a JSON array of records")]);
-            }
-
-            var read = JsonRecords.ReadEach(json.RootElement, convert, (record, index) => $"{name} record {JsonRecords.IdOf(record, "logId") ?? $"#{index}"}", (_, error) => error.Message);
-            return (read.Items, read.Errors);
+            return json.RootElement.ValueKind == JsonValueKind.Array
+                ? JsonRecords.ReadEach(json.RootElement, convert, (record, index) => $"{name} record {JsonRecords.IdOf(record, "logId") ?? $"#{index}"}", (_, error) => error.Message)
+                : new([], [new RecordError(name, "expected a JSON array of records")]);
         }
     }
+
+    /// <summary>The number <paramref name="name"/> of a record; null when absent, null or not a number.</summary>
+    public static double? Number(JsonElement record, string name) =>
+        record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 }

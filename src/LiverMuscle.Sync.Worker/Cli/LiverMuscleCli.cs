@@ -49,6 +49,7 @@ internal static class LiverMuscleCli
                      SyncCommand.Create(),
                      BackfillCommand.Create(),
                      ImportCommands.Create(),
+                     LogCommands.Create(),
                      DemoCommand.Create(),
                      DashboardsCommands.Create(),
                      MarkersCommands.Create(),

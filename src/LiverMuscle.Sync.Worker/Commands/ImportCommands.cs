@@ -10,14 +10,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiverMuscle.Sync.Worker.Commands;
 
 /// <summary>
-/// <c>import fitbit-export</c>: history from a Fitbit data export, idempotent with the API's data, through the sync
-/// runner like any sync (a <c>sync_run</c>, adherence and derived markers recomputed for the imported weeks).
+/// <c>import fitbit-export</c>: history from a Fitbit data export (a folder or its .zip), idempotent with the API's
+/// data; <c>import daily-totals</c>: a day per row of protein and other totals. Both run through the sync runner like
+/// any sync (a <c>sync_run</c>, adherence and derived markers recomputed for the imported weeks); bad records are
+/// named on stderr (exit code 3), the rest stored.
 /// </summary>
 internal static class ImportCommands
 {
-    public static Command Create()
+    public static Command Create() => new("import", "Import history from files.") { FitbitExport(), DailyTotals() };
+
+    private static Command FitbitExport()
     {
-        var path = new Argument<DirectoryInfo>("path") { Description = "The export folder (Google Takeout 'Fitbit' / 'Global Export Data', or a fitbit.com archive)." };
+        var path = new Argument<string>("path") { Description = "The export folder or its .zip (Google Takeout 'Fitbit' / 'Google Health', or a fitbit.com archive)." };
         var user = new Option<string>("--user") { Description = "The user the export belongs to (created if missing, in UTC until a provider tells their zone).", Required = true };
         var fitbit = new Command("fitbit-export", "Import strength sessions, weigh-ins and body fat from a Fitbit data export.") { path, user };
         fitbit.SetAction(async (parse, cancellationToken) =>
@@ -28,30 +32,57 @@ internal static class ImportCommands
                 return await VerbOutput.FailAsync(ExitCodes.Usage, "The Fitbit connector is off: set Fitbit:ClientId and Fitbit:ClientSecret (see README) to import an export.");
             }
 
+            var userId = PersonOptions.Read(parse, user);
             FitbitExportSource source;
             try
             {
-                source = importer.Open(parse.GetValue(path)!.FullName);
+                source = importer.Open(Path.GetFullPath(parse.GetValue(path)!));
             }
-            catch (DirectoryNotFoundException e)
+            catch (Exception e) when (e is DirectoryNotFoundException or ExportArchiveException)
             {
                 return await VerbOutput.FailAsync(ExitCodes.Usage, e.Message);
             }
 
-            var userId = PersonOptions.Read(parse, user);
-            if (await app.Services.GetRequiredService<PersonRegistry>().EnsureAsync(userId, null, cancellationToken) is { Succeeded: false } ensured)
+            using (source)
             {
-                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, ensured.Errors));
-                return ExitCodes.Usage;
-            }
+                if (await app.Services.GetRequiredService<PersonRegistry>().EnsureAsync(userId, null, cancellationToken) is { Succeeded: false } ensured)
+                {
+                    return await VerbOutput.FailAsync(ExitCodes.Usage, string.Join(Environment.NewLine, ensured.Errors));
+                }
 
-            var summary = await app.Services.GetRequiredService<SyncRunner>().RunAsync(new SyncRequest(userId, null, SyncMode.Backfill), source, null, cancellationToken);
-            Console.Out.WriteLine(VerbOutput.Describe(summary));
-            Console.Out.WriteLine($"  from {source.Report.Files} files: {source.Report.Sessions} strength sessions and {source.Report.WeighIns} weigh-ins read, {source.Report.Ignored} other activities ignored.");
-            return summary.Outcome == SyncOutcome.Failed || source.Report.Files == 0 ? ExitCodes.Failed
-                : summary.Outcome == SyncOutcome.Partial ? ExitCodes.SomeRejected
-                : ExitCodes.Ok;
+                var summary = await app.Services.GetRequiredService<SyncRunner>().RunAsync(new SyncRequest(userId, null, SyncMode.Backfill), source, null, cancellationToken);
+                var report = source.Report;
+                Console.Out.WriteLine(VerbOutput.Describe(summary));
+                Console.Out.WriteLine($"  from {report.Files} files: {report.Sessions} strength sessions and {report.WeighIns} weigh-ins read, {report.Ignored} other activities ignored.");
+                if (report.WeightUnit is { } unit)
+                {
+                    Console.Out.WriteLine($"  weight-*.json read in {unit}.");
+                }
+
+                return summary.Outcome == SyncOutcome.Failed || report.Files == 0 ? ExitCodes.Failed
+                    : summary.Outcome == SyncOutcome.Partial ? ExitCodes.SomeRejected
+                    : ExitCodes.Ok;
+            }
         });
-        return new Command("import", "Import history from files.") { fitbit };
+        return fitbit;
+    }
+
+    private static Command DailyTotals()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A CSV with a header: date (yyyy-MM-dd) and any of protein_g, energy_kcal, carbs_g, fat_g, fiber_g, in any order." };
+        var user = PersonOptions.User("The person whose days they are");
+        var command = new Command("daily-totals", "Import a day per row of protein and other totals (from Cronometer, MyFitnessPal, Apple Health…); bad rows are named, the rest stored.") { file, user };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            return path.Exists
+                ? LogCommands.StoreAsync(parse, user, async (entries, userId, token) =>
+                {
+                    await using var content = path.OpenRead();
+                    return await entries.ImportDailyTotalsAsync(userId, content, token);
+                }, cancellationToken)
+                : throw new UsageException($"File '{path.FullName}' does not exist.");
+        });
+        return command;
     }
 }

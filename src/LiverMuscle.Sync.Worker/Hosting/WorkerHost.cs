@@ -6,6 +6,7 @@ using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.GoogleHealth;
+using LiverMuscle.Sync.Providers.Manual;
 using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State.Sqlite;
@@ -134,6 +135,7 @@ internal static class WorkerHost
             services.AddFitbit(configuration.GetSection("Fitbit"));
         }
 
+        services.AddManualEntries();
         services.AddHealthMarkers(configuration.GetSection("Markers"));
         services.AddAdherence(configuration.GetSection("Adherence"));
         services.AddAlerts(configuration.GetSection("Alerts"));
