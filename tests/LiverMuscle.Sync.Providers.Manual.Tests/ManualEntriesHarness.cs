@@ -40,7 +40,6 @@ internal sealed class ManualEntriesHarness : IAsyncDisposable
         {
             ["InfluxDb:Url"] = influx.ToString(),
             ["InfluxDb:Database"] = database,
-            ["InfluxDb:FlushInterval"] = "00:00:00",
             ["State:Path"] = Path.Combine(directory.FullName, "state.db"),
         }).Build();
         var services = new ServiceCollection()
