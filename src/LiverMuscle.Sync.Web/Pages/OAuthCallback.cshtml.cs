@@ -32,7 +32,10 @@ public sealed class OAuthCallbackModel(AuthorizationService authorization, Backg
         var outcome = await authorization.CompleteAsync(Provider, invited, redirect, cancellationToken);
         if (outcome.Connection is not { } connection)
         {
-            Error = outcome.Error;
+            // A redirect of someone else's authorisation must not tell an invite session whose it was.
+            Error = invited is not null && outcome.Failure == AuthorizationFailure.BadRequest
+                ? "This redirect does not belong to an authorisation started on your page; start again there."
+                : outcome.Error;
             return Page();
         }
 

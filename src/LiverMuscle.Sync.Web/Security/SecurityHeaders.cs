@@ -22,7 +22,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         if (!context.Request.Path.StartsWithSegments(ConsoleAssets.PathPrefix, StringComparison.Ordinal))
         {
-            headers.CacheControl = "no-store";
+            // As antiforgery sets them on pages with forms.
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
 
         return next(context);

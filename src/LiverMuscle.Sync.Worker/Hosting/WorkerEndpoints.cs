@@ -1,7 +1,7 @@
 using LiverMuscle.Sync.Providers.Push;
+using LiverMuscle.Sync.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using LiverMuscle.Sync.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

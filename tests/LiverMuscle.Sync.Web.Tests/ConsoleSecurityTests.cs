@@ -1,0 +1,313 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using LiverMuscle.Sync.Sandbox.GoogleHealth;
+using LiverMuscle.Sync.Sandbox.Withings;
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Testing;
+using LiverMuscle.Sync.Web.Security;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace LiverMuscle.Sync.Web.Tests;
+
+/// <summary>The console's defences over real HTTP on loopback, with the worker's whole composition in this process and fake time.</summary>
+public sealed class ConsoleSecurityTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>
+{
+    private static readonly string[] Anonymous = ["/signin", "/signout", "/invite/{person}/{token}"];
+
+    [Fact]
+    public async Task EveryConsoleRoute_WithoutASession_AnswersARedirectToSignInOr401()
+    {
+        await using var host = await StartAsync();
+        var routes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is not null || e.Metadata.Any(m => m.GetType().Name == "PageRouteMetadata"))
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct().Order().ToList();
+        Assert.Superset(new HashSet<string> { "/", "/people/{id}", "/people/{id}/remove", "/me", "/connect/{provider}", "/oauth/{provider}/callback" }, routes.ToHashSet());
+        using var client = new ConsoleClient(host.Url);
+
+        foreach (var route in routes.Where(r => !Anonymous.Contains(r)))
+        {
+            var path = route.Replace("{id}", "ann").Replace("{provider}", "withings") + "?person=ann&state=abc&code=def";
+            foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Post ? new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "y" }) : null };
+                using var answer = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Url }.SendAsync(request);
+                var toSignIn = answer.StatusCode == HttpStatusCode.Redirect && answer.Headers.Location!.AbsolutePath == "/signin";
+                Assert.True(toSignIn || answer.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path}: {(int)answer.StatusCode} {answer.Headers.Location}");
+            }
+        }
+
+        using var signOut = await client.GetAsync("/signout");
+        Assert.Equal("/signin", signOut.Headers.Location!.OriginalString.Split('?')[0].Replace(host.Url.ToString().TrimEnd('/'), string.Empty));
+    }
+
+    [Fact]
+    public async Task FormPost_WithoutTheAntiforgeryToken_IsRefusedAndChangesNothing()
+    {
+        await using var host = await StartAsync();
+        using var client = await SignedInAsync(host);
+
+        using var forged = await client.PostAsync("/?handler=Add", new Dictionary<string, string> { ["Add.Id"] = "mallory" }, formPage: null);
+        using var forgedProfile = await client.PostAsync("/people/ann?handler=Profile", new Dictionary<string, string> { ["Profile.DisplayName"] = "Forged" }, formPage: null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forgedProfile.StatusCode);
+        var people = host.Services.GetRequiredService<IPersonStore>();
+        Assert.Null(await people.GetAsync("mallory", CancellationToken.None));
+        Assert.Equal("Ann Example", (await people.GetAsync("ann", CancellationToken.None))!.DisplayName);
+        await ConsoleFlows.AddPersonAsync(client, "mallory", "With the token");
+        Assert.NotNull(await people.GetAsync("mallory", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task InviteLink_WorksOnce_AndNotAfterItExpires()
+    {
+        await using var host = await StartAsync();
+        using var operatorClient = await SignedInAsync(host);
+        var invite = await ConsoleFlows.CreateInviteAsync(operatorClient, "ann");
+        var later = await ConsoleFlows.CreateInviteAsync(operatorClient, "bob");
+        Assert.Matches("^/invite/ann/[A-Za-z0-9_-]{43}$", invite.AbsolutePath);
+
+        using var phone = new ConsoleClient(host.Url);
+        Assert.Contains("Continue", await phone.GetPageAsync(invite.PathAndQuery), StringComparison.Ordinal);
+        using var redeemed = await ConsoleFlows.RedeemInviteAsync(phone, invite);
+        Assert.Equal("/me", redeemed.Headers.Location!.OriginalString);
+        Assert.Contains("Hello, Ann Example", await phone.GetPageAsync("/me"), StringComparison.Ordinal);
+
+        using var second = new ConsoleClient(host.Url);
+        using var again = await second.GetAsync(invite.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        Assert.Contains("used already", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var againMe = await second.GetAsync("/me");
+        Assert.Equal(HttpStatusCode.Redirect, againMe.StatusCode);
+
+        host.Time.Advance(host.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value.InviteLifetime + TimeSpan.FromMinutes(1));
+        using var late = new ConsoleClient(host.Url);
+        using var expired = await late.GetAsync(later.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("has expired", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var tampered = await late.GetAsync(later.AbsolutePath[..^2] + "xx");
+        Assert.Contains("not known", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InviteSession_OfOnePerson_ShowsNothingOfAnother_AndCannotActForThem()
+    {
+        await using var withings = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 3 }, CancellationToken.None);
+        await using var google = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 3 }, CancellationToken.None);
+        await using var host = await StartAsync(ConsoleFlows.SandboxSettings(withings, google));
+        using var operatorClient = await SignedInAsync(host);
+        var bobsRedirect = await ConsoleFlows.ConsentAsync(operatorClient, "/people/bob", "withings");
+        var bobsLink = await ConsoleFlows.ConnectLinkAsync(operatorClient, "/people/bob", "fitbit");
+        using var phone = new ConsoleClient(host.Url);
+        using (await ConsoleFlows.RedeemInviteAsync(phone, await ConsoleFlows.CreateInviteAsync(operatorClient, "ann")))
+        {
+        }
+
+        var me = await phone.GetPageAsync("/me");
+        Assert.Contains("Ann Example", me, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob", me, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"/\"", me, StringComparison.Ordinal);
+        foreach (var path in new[] { "/", "/people/bob", "/people/ann", "/people/bob/remove", bobsLink })
+        {
+            using var answer = await phone.GetAsync(path);
+            Assert.True(answer.StatusCode == HttpStatusCode.Forbidden, $"{path}: {(int)answer.StatusCode}");
+        }
+
+        using var forbiddenPost = await phone.PostAsync("/people/bob/remove", new Dictionary<string, string>(), "/me");
+        Assert.Equal(HttpStatusCode.Forbidden, forbiddenPost.StatusCode);
+        Assert.NotNull(await host.Services.GetRequiredService<IPersonStore>().GetAsync("bob", CancellationToken.None));
+
+        using var stolen = await phone.GetAsync(bobsRedirect.PathAndQuery);
+        var page = await stolen.Content.ReadAsStringAsync();
+        Assert.Contains("does not belong to an authorisation started on your page", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(await host.Services.GetRequiredService<ITokenStore>().GetAsync("bob", "withings", CancellationToken.None));
+        Assert.Null(await host.Services.GetRequiredService<ITokenStore>().GetAsync("ann", "withings", CancellationToken.None));
+
+        Assert.Equal("/me", await ConsoleFlows.ConnectAsync(phone, "/me", "withings"));
+        Assert.Equal(ConnectionStatus.Connected, (await host.Services.GetRequiredService<ITokenStore>().GetAsync("ann", "withings", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task NoTokenOrSecret_AppearsInAnyPageOrLog()
+    {
+        await using var withings = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
+        await using var google = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
+        var host = await StartAsync(ConsoleFlows.SandboxSettings(withings, google));
+        var secrets = new List<string> { ConsoleFlows.Password, withings.ClientSecret, google.ClientSecret };
+        var pages = new List<string>();
+        await using (host)
+        {
+            using var client = await SignedInAsync(host);
+            foreach (var provider in new[] { "withings", "fitbit" })
+            {
+                var back = await ConsoleFlows.ConsentAsync(client, "/people/ann", provider);
+                secrets.Add(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(back.Query)["code"].ToString());
+                using var completed = await client.GetAsync(back.PathAndQuery);
+                Assert.Equal("/people/ann", completed.Headers.Location!.OriginalString);
+            }
+
+            var invite = await ConsoleFlows.CreateInviteAsync(client, "ann");
+            secrets.Add(invite.Segments[^1]);
+            using var phone = new ConsoleClient(host.Url);
+            using (await ConsoleFlows.RedeemInviteAsync(phone, invite))
+            {
+            }
+
+            foreach (var connection in await host.Services.GetRequiredService<ITokenStore>().ListAsync(CancellationToken.None))
+            {
+                secrets.Add(connection.Token!.AccessToken);
+                secrets.Add(connection.Token.RefreshToken);
+            }
+
+            foreach (var path in new[] { "/", "/people/ann", "/people/ann/remove", "/people/bob" })
+            {
+                pages.Add(await client.GetPageAsync(path));
+            }
+
+            pages.Add(await phone.GetPageAsync("/me"));
+        }
+
+        Assert.Equal(10, secrets.Count(s => s.Length >= 8));
+        var logs = host.LogText;
+        Assert.Contains("signed in", logs, StringComparison.Ordinal);
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
+            Assert.All(pages, page => Assert.DoesNotContain(secret, page, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task EveryAnswer_CarriesTheContentSecurityPolicy_AndTheSessionCookieItsFlags()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?> { ["Console:TrustedProxies:0"] = "127.0.0.1" });
+        using var client = new ConsoleClient(host.Url);
+
+        using var signIn = await client.GetAsync("/signin");
+        var csp = signIn.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe", csp, StringComparison.Ordinal);
+        Assert.Equal("no-referrer", signIn.Headers.GetValues("Referrer-Policy").Single());
+        using var signedIn = await client.SignInAsync(ConsoleFlows.Password);
+        var session = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("livermuscle.session=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("httponly", session, StringComparison.Ordinal);
+        Assert.Contains("samesite=lax", session, StringComparison.Ordinal);
+        Assert.DoesNotContain("secure", session, StringComparison.Ordinal);
+        foreach (var path in new[] { "/", "/people/ann", "/people/ann/remove" })
+        {
+            using var page = await client.GetAsync(path);
+            Assert.Equal(csp, page.Headers.GetValues("Content-Security-Policy").Single());
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.DoesNotMatch(new Regex("<script|<style| style=\"| on[a-z]+=\"", RegexOptions.IgnoreCase), html);
+        }
+
+        using var behindHttps = new ConsoleClient(host.Url);
+        using var secure = await behindHttps.PostAsync("/signin", new Dictionary<string, string> { ["Password"] = ConsoleFlows.Password }, "/signin", new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" });
+        Assert.Contains("secure", Assert.Single(secure.Headers.GetValues("Set-Cookie"), c => c.StartsWith("livermuscle.session=", StringComparison.Ordinal)).ToLowerInvariant(), StringComparison.Ordinal);
+        using var style = await client.GetAsync("/console-assets/site.css");
+        Assert.Equal("text/css", style.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task SignIn_MoreAttemptsPerMinuteThanAllowed_Answers429()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?> { ["Console:SignInAttemptsPerMinute"] = "3", ["Console:FailuresBeforeLockout"] = "50" });
+        using var client = new ConsoleClient(host.Url);
+        var token = ConsoleClient.AntiforgeryToken(await client.GetPageAsync("/signin"));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var answer = await client.PostAsync("/signin", new Dictionary<string, string> { ["Password"] = "wrong password " + i, ["__RequestVerificationToken"] = token }, formPage: null);
+            statuses.Add(answer.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/signin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_AfterRepeatedFailures_LocksTheAccountUntilTheLockoutPassesInFakeTime()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?> { ["Console:FailuresBeforeLockout"] = "3", ["Console:FirstLockout"] = "00:01:00" });
+        using var client = new ConsoleClient(host.Url);
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await client.SignInAsync("not the password");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var locked = await client.SignInAsync(ConsoleFlows.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("Too many failed attempts: try again in 60 seconds.", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        host.Time.Advance(TimeSpan.FromSeconds(59));
+        using (var stillLocked = await client.SignInAsync(ConsoleFlows.Password))
+        {
+            Assert.Contains("try again in 1 seconds", await stillLocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        host.Time.Advance(TimeSpan.FromSeconds(2));
+        using var open = await client.SignInAsync(ConsoleFlows.Password);
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        Assert.Contains("Console: a failed sign-in from 127.0.0.1", host.LogText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrustedProxyHeader_FromTheProxy_IsTheOperator_FromElsewhereIsRefused()
+    {
+        var header = new Dictionary<string, string> { ["X-Forwarded-User"] = "carer@example.org" };
+        await using (var trusting = await StartAsync(new Dictionary<string, string?> { ["Console:TrustedUserHeader"] = "X-Forwarded-User", ["Console:TrustedProxies:0"] = "127.0.0.1" }))
+        {
+            using var viaProxy = new ConsoleClient(trusting.Url);
+            using var list = await viaProxy.GetAsync("/", header);
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+            Assert.Contains("Ann Example", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var without = await viaProxy.GetAsync("/");
+            Assert.Equal(HttpStatusCode.Redirect, without.StatusCode);
+        }
+
+        await using var elsewhere = await StartAsync(new Dictionary<string, string?> { ["Console:TrustedUserHeader"] = "X-Forwarded-User", ["Console:TrustedProxies:0"] = "192.0.2.10" });
+        using var direct = new ConsoleClient(elsewhere.Url);
+        using var refused = await direct.GetAsync("/", header);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var healthz = await direct.GetAsync("/healthz", header);
+        Assert.Equal(HttpStatusCode.Forbidden, healthz.StatusCode);
+        Assert.Contains("refused a request carrying X-Forwarded-User from 127.0.0.1", elsewhere.LogText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Console:TrustedProxies:0", "proxy.example.org", "Console:TrustedProxies:0 must be an IP address (e.g. 127.0.0.1 or ::1), got 'proxy.example.org'.")]
+    [InlineData("Console:TrustedUserHeader", "X-Forwarded-User", "Console:TrustedProxies must name the reverse proxy's address when Console:TrustedUserHeader is set.")]
+    [InlineData("Console:InviteLifetime", "00:00:10", "Console:InviteLifetime must be between 00:05:00 and 30.00:00:00, got 00:00:10.")]
+    [InlineData("Console:Unknown", "1", "Console:Unknown")]
+    public async Task ABadConsoleSetting_StopsTheStartNamingTheKey(string key, string value, string message)
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(new Dictionary<string, string?> { [key] = value }));
+        Assert.Contains(message, failure is OptionsValidationException invalid ? string.Join('\n', invalid.Failures) : failure.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A host with the operator password set and two people, ann and bob.</summary>
+    private async Task<ConsoleTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var host = await ConsoleTestHost.StartAsync(influx.Url, settings);
+        await host.Services.GetRequiredService<OperatorPassword>().SetAsync(ConsoleFlows.Password, CancellationToken.None);
+        var registry = host.Services.GetRequiredService<PersonRegistry>();
+        await registry.AddAsync("ann", new PersonChanges { DisplayName = "Ann Example" }, CancellationToken.None);
+        await registry.AddAsync("bob", new PersonChanges { DisplayName = "Bob Sample" }, CancellationToken.None);
+        return host;
+    }
+
+    private static async Task<ConsoleClient> SignedInAsync(ConsoleTestHost host)
+    {
+        var client = new ConsoleClient(host.Url);
+        using var signedIn = await client.SignInAsync(ConsoleFlows.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return client;
+    }
+}
