@@ -24,6 +24,7 @@ internal sealed class ConsoleTestHost : IAsyncDisposable
         _directory = directory;
         Url = url;
         Time = time;
+        Logs = app.Services.GetRequiredService<FakeLogCollector>();
     }
 
     public Uri Url { get; }
@@ -32,7 +33,8 @@ internal sealed class ConsoleTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public FakeLogCollector Logs => _app.Services.GetRequiredService<FakeLogCollector>();
+    /// <summary>Every log record, also after the host stopped (its shutdown logs included).</summary>
+    public FakeLogCollector Logs { get; }
 
     /// <summary>Every captured log line, with its exception, as one text.</summary>
     public string LogText => string.Join('\n', Logs.GetSnapshot().Select(r => $"{r.Category} {r.Level} {r.Message} {r.Exception}"));
