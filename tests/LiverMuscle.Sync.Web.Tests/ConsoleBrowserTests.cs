@@ -80,6 +80,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         Assert.Contains("line 3: unknown marker 'ferritin'", report, StringComparison.Ordinal);
         Assert.Equal(2, await influx.CountAsync(database, "health_marker", "value", "\"user\" = 'ada' AND \"source\" = 'lab'"));
         browser.SaveScreenshot(Path.Combine(Screenshots, "person.png"));
+        AssertEveryControlIsLabelled(browser);
 
         Click(browser, "Create invite link");
         var invite = new Uri(browser.WaitFor(d => d.FindElement(By.Id("invite-link")).GetAttribute("value"), "the invite link")!);
@@ -94,6 +95,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
             Connect(phone, "Re-authorise Withings", "withings is connected");
             Assert.EndsWith("/me", phone.Url, StringComparison.Ordinal);
             phone.SaveScreenshot(Path.Combine(Screenshots, "invited-person.png"));
+            AssertEveryControlIsLabelled(phone);
             phone.Open(url);
             Assert.DoesNotContain("Bob Sample", phone.PageSource, StringComparison.Ordinal);
         }
@@ -101,6 +103,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         browser.Open(url);
         browser.ReloadUntil(d => !d.PageSource.Contains("Syncing now", StringComparison.Ordinal), "the syncs to finish", TimeSpan.FromSeconds(60));
         browser.SaveScreenshot(Path.Combine(Screenshots, "people.png"));
+        AssertEveryControlIsLabelled(browser);
         var tokens = await TokensAsync();
         Assert.Equal(4, tokens.Count);
 
@@ -121,6 +124,21 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         {
             Assert.DoesNotContain(secret, log, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Every visible form control has a label a screen reader announces, and every button a name.</summary>
+    private static void AssertEveryControlIsLabelled(ChromiumBrowser browser)
+    {
+        var controls = browser.Driver.FindElements(By.CssSelector("input:not([type=hidden]), select, textarea"));
+        Assert.NotEmpty(controls);
+        foreach (var control in controls)
+        {
+            var id = control.GetAttribute("id");
+            Assert.False(string.IsNullOrEmpty(id), $"A {control.TagName} without an id on {browser.Url}");
+            Assert.NotEmpty(browser.Driver.FindElements(By.CssSelector($"label[for='{id}']")));
+        }
+
+        Assert.All(browser.Driver.FindElements(By.TagName("button")), button => Assert.False(string.IsNullOrWhiteSpace(button.GetAttribute("textContent")), "A button without a name on " + browser.Url));
     }
 
     private static void AddPerson(ChromiumBrowser browser, string id, string name)

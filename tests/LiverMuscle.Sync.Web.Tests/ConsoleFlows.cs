@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.Sandbox.Withings;
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Web.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace LiverMuscle.Sync.Web.Tests;
@@ -25,6 +28,25 @@ internal static partial class ConsoleFlows
         ["Fitbit:TokenUrl"] = google.TokenUrl.ToString(),
         ["Fitbit:RevokeUrl"] = google.RevokeUrl.ToString(),
     };
+
+    /// <summary>A console host with the operator password set and two people, ann (Ann Example) and bob (Bob Sample).</summary>
+    public static async Task<ConsoleTestHost> StartHostAsync(Uri influx, IDictionary<string, string?>? settings = null)
+    {
+        var host = await ConsoleTestHost.StartAsync(influx, settings);
+        await host.Services.GetRequiredService<OperatorPassword>().SetAsync(Password, CancellationToken.None);
+        var registry = host.Services.GetRequiredService<PersonRegistry>();
+        await registry.AddAsync("ann", new PersonChanges { DisplayName = "Ann Example" }, CancellationToken.None);
+        await registry.AddAsync("bob", new PersonChanges { DisplayName = "Bob Sample" }, CancellationToken.None);
+        return host;
+    }
+
+    public static async Task<ConsoleClient> SignedInAsync(ConsoleTestHost host)
+    {
+        var client = new ConsoleClient(host.Url);
+        using var signedIn = await client.SignInAsync(Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return client;
+    }
 
     public static async Task AddPersonAsync(ConsoleClient client, string id, string name)
     {

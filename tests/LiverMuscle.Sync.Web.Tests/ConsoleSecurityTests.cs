@@ -292,22 +292,7 @@ public sealed class ConsoleSecurityTests(InfluxDbFixture influx) : IClassFixture
         Assert.Contains(message, failure is OptionsValidationException invalid ? string.Join('\n', invalid.Failures) : failure.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>A host with the operator password set and two people, ann and bob.</summary>
-    private async Task<ConsoleTestHost> StartAsync(IDictionary<string, string?>? settings = null)
-    {
-        var host = await ConsoleTestHost.StartAsync(influx.Url, settings);
-        await host.Services.GetRequiredService<OperatorPassword>().SetAsync(ConsoleFlows.Password, CancellationToken.None);
-        var registry = host.Services.GetRequiredService<PersonRegistry>();
-        await registry.AddAsync("ann", new PersonChanges { DisplayName = "Ann Example" }, CancellationToken.None);
-        await registry.AddAsync("bob", new PersonChanges { DisplayName = "Bob Sample" }, CancellationToken.None);
-        return host;
-    }
+    private Task<ConsoleTestHost> StartAsync(IDictionary<string, string?>? settings = null) => ConsoleFlows.StartHostAsync(influx.Url, settings);
 
-    private static async Task<ConsoleClient> SignedInAsync(ConsoleTestHost host)
-    {
-        var client = new ConsoleClient(host.Url);
-        using var signedIn = await client.SignInAsync(ConsoleFlows.Password);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return client;
-    }
+    private static Task<ConsoleClient> SignedInAsync(ConsoleTestHost host) => ConsoleFlows.SignedInAsync(host);
 }
