@@ -56,7 +56,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         Assert.True(counted["body_composition"] > 0 && counted["strength_session"] + counted["nutrition_daily"] > 0, JsonSerializer.Serialize(counted));
         foreach (var measurement in new[] { "body_composition", "strength_session", "nutrition_daily" })
         {
-            Assert.Equal(await PointsAsync(database, measurement, "ada"), counted[measurement]);
+            Assert.Equal(await influx.PointsAsync(database, measurement, "ada"), counted[measurement]);
         }
 
         browser.Find(By.CssSelector("#marker-choice option[value='alt|U/L']")).Click();
@@ -114,7 +114,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         browser.SaveScreenshot(Path.Combine(Screenshots, "removed.png"));
         Assert.Contains("fitbit: Google revoked the grant", erased, StringComparison.Ordinal);
         Assert.Matches(@"InfluxDB: \d+ series dropped \(adherence_weekly \d+, body_composition \d+, health_marker \d+", erased);
-        Assert.Empty(await SeriesAsync(database, "ada"));
+        Assert.Empty(await influx.SeriesAsync(database, "ada"));
         Assert.Equal(0, await StateRowsAsync("ada"));
         Assert.True(await StateRowsAsync("bob") > 0);
 
@@ -165,22 +165,6 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
     private static Dictionary<string, long> Stored(ChromiumBrowser browser) =>
         browser.Driver.FindElements(By.CssSelector("#stored-points td[data-measurement]"))
             .ToDictionary(td => td.GetAttribute("data-measurement")!, td => long.Parse(td.Text, System.Globalization.CultureInfo.InvariantCulture));
-
-    private async Task<long> PointsAsync(string database, string measurement, string user)
-    {
-        using var json = await influx.ExecuteAsync($"SELECT * FROM \"{measurement}\" WHERE \"user\" = '{user}'", database);
-        var result = json.RootElement.GetProperty("results")[0];
-        return result.TryGetProperty("series", out var series) ? series.EnumerateArray().Sum(s => s.GetProperty("values").GetArrayLength()) : 0;
-    }
-
-    private async Task<IReadOnlyList<string>> SeriesAsync(string database, string user)
-    {
-        using var json = await influx.ExecuteAsync($"SHOW SERIES WHERE \"user\" = '{user}'", database);
-        var result = json.RootElement.GetProperty("results")[0];
-        return result.TryGetProperty("series", out var series)
-            ? [.. series.EnumerateArray().SelectMany(s => s.GetProperty("values").EnumerateArray()).Select(v => v[0].GetString()!)]
-            : [];
-    }
 
     /// <summary>The tokens the worker holds, read from its state store the way the worker does.</summary>
     private async Task<List<string>> TokensAsync()
