@@ -37,6 +37,17 @@ internal sealed partial class ConsoleClient : IDisposable
         return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(all) }, headers);
     }
 
+    /// <summary>Uploads one file as the form on <paramref name="formPage"/> does (multipart, with its antiforgery token).</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string path, string field, string fileName, string content, string formPage)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryToken(await GetPageAsync(formPage))), "__RequestVerificationToken" },
+            { new StringContent(content), field, fileName },
+        };
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = form }, null);
+    }
+
     public async Task<HttpResponseMessage> SignInAsync(string password) =>
         await PostAsync("/signin", new Dictionary<string, string> { ["Password"] = password }, "/signin");
 

@@ -99,6 +99,43 @@ public sealed class ConsolePersonPageTests(InfluxDbFixture influx) : IClassFixtu
         Assert.Contains("Connect Fitbit (Google)", await client.GetPageAsync("/people/ann"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FhirUpload_StoresTheReadableObservations_AndNamesEachRefusedEntry_GrafanaLinksOpenThePerson()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?>
+        {
+            ["InfluxDb:Database"] = await influx.NewDatabaseAsync("fhir"),
+            ["Grafana:Url"] = "http://grafana.example.org:3000/grafana",
+            ["Grafana:ServiceAccountToken"] = "glsa_not_shown_anywhere",
+            ["Grafana:ProvisionAtStart"] = "false",
+        });
+        using var client = await SignedInAsync(host);
+        const string bundle = """
+            { "resourceType": "Bundle", "type": "collection", "entry": [
+              { "resource": { "resourceType": "Observation", "id": "alt", "status": "final",
+                  "code": { "coding": [ { "system": "http://loinc.org", "code": "1742-6" } ] }, "effectiveDateTime": "2026-09-01",
+                  "valueQuantity": { "value": 0.7, "unit": "µkat/L" } } },
+              { "resource": { "resourceType": "Observation", "id": "plt", "status": "final",
+                  "code": { "coding": [ { "system": "http://loinc.org", "code": "777-3" } ] }, "effectiveDateTime": "2026-09-01",
+                  "valueQuantity": { "value": 180, "unit": "10*3/uL" } } },
+              { "resource": { "resourceType": "Observation", "id": "ggt-negative", "status": "final",
+                  "code": { "coding": [ { "system": "http://loinc.org", "code": "2324-2" } ] }, "effectiveDateTime": "2026-09-01",
+                  "valueQuantity": { "value": -5, "unit": "U/L" } } } ] }
+            """;
+
+        using var uploaded = await client.UploadAsync("/people/ann?handler=Upload", "upload", "labs.json", bundle, "/people/ann");
+        var html = WebUtility.HtmlDecode(await uploaded.Content.ReadAsStringAsync());
+        Assert.Contains("Upload labs.json: 2 stored, 1 not stored", html, StringComparison.Ordinal);
+        Assert.Matches("<li>entry 3 \\(Observation/ggt-negative\\): [^<]*negative", html);
+        using var notABundle = await client.UploadAsync("/people/ann?handler=Upload", "upload", "other.json", "{\"resourceType\": \"Patient\"}", "/people/ann");
+        Assert.Contains("Upload other.json: 0 stored, 1 not stored", WebUtility.HtmlDecode(await notABundle.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var list = WebUtility.HtmlDecode(await client.GetPageAsync("/"));
+        Assert.Contains("href=\"http://grafana.example.org:3000/grafana/d/livermuscle-adherence?var-user=ann\"", list, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://grafana.example.org:3000/grafana/d/livermuscle-sync-health?var-user=bob\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("glsa_", list, StringComparison.Ordinal);
+    }
+
     /// <summary>Lets fake time pass (the sink flushes its batches on a timer) until the condition holds, within 60 real seconds.</summary>
     private static async Task WaitUntilAsync(ConsoleTestHost host, Func<Task<bool>> condition, string what)
     {

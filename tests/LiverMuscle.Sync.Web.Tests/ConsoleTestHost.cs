@@ -49,6 +49,8 @@ internal sealed class ConsoleTestHost : IAsyncDisposable
             ["InfluxDb:Url"] = influx.ToString(),
             ["Sync:Push:ListenUrl"] = url.ToString().TrimEnd('/'),
             ["Logging:LogLevel:Default"] = "Trace",
+            // Each write is its own batch: the sink's flush timer runs on the fake clock.
+            ["InfluxDb:BatchSize"] = "1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
