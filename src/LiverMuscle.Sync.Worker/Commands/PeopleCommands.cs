@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Markers;
+using LiverMuscle.Sync.People;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
-using LiverMuscle.Sync.People;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
