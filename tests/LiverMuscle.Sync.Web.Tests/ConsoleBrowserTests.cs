@@ -15,7 +15,7 @@ namespace LiverMuscle.Sync.Web.Tests;
 /// <summary>
 /// The console of a real <c>run</c> in Debian's Chromium: sign in, add a person, connect both sandboxes through the
 /// browser's OAuth redirects, see the first sync counted, log a marker and a self-test, upload a marker CSV with a bad
-/// row, connect again from an invite link in a second browser, remove the person. Screenshots go to docs/console/.
+/// row, disconnect Withings and connect it again from an invite link in a second browser, remove the person. Screenshots go to docs/console/.
 /// </summary>
 public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>, IDisposable
 {
@@ -82,6 +82,9 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         browser.SaveScreenshot(Path.Combine(Screenshots, "person.png"));
         AssertEveryControlIsLabelled(browser);
 
+        Click(browser, "Disconnect Withings");
+        Assert.StartsWith("Disconnected withings: ", browser.WaitFor(d => d.FindElement(By.CssSelector(".notice")).Text, "the disconnection"), StringComparison.Ordinal);
+        Assert.NotNull(browser.Find(By.LinkText("Connect Withings")));
         Click(browser, "Create invite link");
         var invite = new Uri(browser.WaitFor(d => d.FindElement(By.Id("invite-link")).GetAttribute("value"), "the invite link")!);
         browser.SaveScreenshot(Path.Combine(Screenshots, "invite-created.png"));
@@ -92,7 +95,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
             Click(phone, "Continue");
             phone.WaitFor(d => d.FindElement(By.TagName("h1")).Text == "Hello, Ada Example", "the invited person's page");
             Assert.DoesNotContain("bob", phone.PageSource, StringComparison.OrdinalIgnoreCase);
-            Connect(phone, "Re-authorise Withings", "withings is connected");
+            Connect(phone, "Connect Withings", "withings is connected");
             Assert.EndsWith("/me", phone.Url, StringComparison.Ordinal);
             phone.SaveScreenshot(Path.Combine(Screenshots, "invited-person.png"));
             AssertEveryControlIsLabelled(phone);
