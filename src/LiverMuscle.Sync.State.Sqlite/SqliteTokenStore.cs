@@ -40,6 +40,14 @@ internal sealed class SqliteTokenStore(SqliteDatabase database, SecretProtector 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<bool> DeleteAsync(string userId, string provider, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("DELETE FROM connections WHERE user_id = $user AND provider = $provider")
+            .With("$user", userId).With("$provider", provider);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
     private async Task<IReadOnlyList<ProviderConnection>> QueryAsync(string where, string? userId, string? provider, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

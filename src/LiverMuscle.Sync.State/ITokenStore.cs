@@ -11,4 +11,7 @@ public interface ITokenStore
     Task SaveTokenAsync(string userId, string provider, OAuthToken token, CancellationToken cancellationToken);
 
     Task SetStatusAsync(string userId, string provider, ConnectionStatus status, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the (user, provider) connection with its tokens; false when there was none.</summary>
+    Task<bool> DeleteAsync(string userId, string provider, CancellationToken cancellationToken);
 }

@@ -73,4 +73,22 @@ public sealed class InfluxDbFixture : IAsyncLifetime
         var value = await ScalarAsync($"SELECT count(\"{field}\") FROM \"{measurement}\"{(where is null ? string.Empty : " WHERE " + where)}", database);
         return value?.GetInt64() ?? 0;
     }
+
+    /// <summary>The points of <paramref name="measurement"/> tagged with the user (every row of <c>SELECT *</c>).</summary>
+    public async Task<long> PointsAsync(string database, string measurement, string user)
+    {
+        using var json = await ExecuteAsync($"SELECT * FROM \"{measurement}\" WHERE \"user\" = '{user}'", database);
+        var result = json.RootElement.GetProperty("results")[0];
+        return result.TryGetProperty("series", out var series) ? series.EnumerateArray().Sum(s => s.GetProperty("values").GetArrayLength()) : 0;
+    }
+
+    /// <summary>The keys of every series tagged with the user, in every measurement, sorted.</summary>
+    public async Task<IReadOnlyList<string>> SeriesAsync(string database, string user)
+    {
+        using var json = await ExecuteAsync($"SHOW SERIES WHERE \"user\" = '{user}'", database);
+        var result = json.RootElement.GetProperty("results")[0];
+        return result.TryGetProperty("series", out var series)
+            ? [.. series.EnumerateArray().SelectMany(s => s.GetProperty("values").EnumerateArray()).Select(v => v[0].GetString()!).Order(StringComparer.Ordinal)]
+            : [];
+    }
 }

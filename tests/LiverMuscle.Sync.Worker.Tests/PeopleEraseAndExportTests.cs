@@ -47,7 +47,7 @@ public sealed class PeopleEraseAndExportTests(InfluxDbFixture influx) : IClassFi
         Assert.Equal(7, (await influx.ScalarAsync("SELECT last(\"sessions_goal\") FROM \"adherence_weekly\" WHERE \"user\" = 'zoe'", database))!.Value.GetInt64());
         Assert.Equal(2, withings.Subscriptions(zoeWithings).Count);
         Assert.True(google.HasLiveGrant(zoeGoogle));
-        var bobSeries = await SeriesAsync(database, "bob");
+        var bobSeries = await influx.SeriesAsync(database, "bob");
 
         var zip = Path.Combine(_directory.FullName, "zoe.zip");
         var export = await RunOkAsync(environment, "people", "export", "zoe", "--out", zip);
@@ -61,12 +61,12 @@ public sealed class PeopleEraseAndExportTests(InfluxDbFixture influx) : IClassFi
         Assert.Contains("  withings: revoked 2 notification subscription(s)", removed, StringComparison.Ordinal);
         Assert.Contains("  fitbit: Google revoked the grant\n", removed, StringComparison.Ordinal);
         Assert.Matches(@"  InfluxDB: \d+ series dropped \(adherence_weekly \d+, alert_event \d+, body_composition \d+, health_marker \d+, ", removed);
-        Assert.Empty(await SeriesAsync(database, "zoe"));
+        Assert.Empty(await influx.SeriesAsync(database, "zoe"));
         Assert.Empty(withings.Subscriptions(zoeWithings));
         Assert.False(google.HasLiveGrant(zoeGoogle));
         Assert.Equal(0, await StateRowsAsync("zoe"));
 
-        Assert.Equal(bobSeries, await SeriesAsync(database, "bob"));
+        Assert.Equal(bobSeries, await influx.SeriesAsync(database, "bob"));
         Assert.True(await StateRowsAsync("bob") >= 4);
         Assert.Equal(2, withings.Subscriptions(bobWithings).Count);
 
@@ -90,7 +90,7 @@ public sealed class PeopleEraseAndExportTests(InfluxDbFixture influx) : IClassFi
         foreach (var measurement in new[] { "health_marker", "strength_session", "nutrition_daily", "body_composition", "adherence_weekly", "alert_event" })
         {
             var rows = await ReadCsvAsync(archive, measurement + ".csv");
-            var points = await PointsAsync(database, measurement, "zoe");
+            var points = await influx.PointsAsync(database, measurement, "zoe");
             Assert.True(points > 0, measurement);
             Assert.Equal(points, rows.Count - 1);
             Assert.Equal(points, files[measurement + ".csv"]);
@@ -118,22 +118,6 @@ public sealed class PeopleEraseAndExportTests(InfluxDbFixture influx) : IClassFi
         }
 
         return rows;
-    }
-
-    private async Task<long> PointsAsync(string database, string measurement, string user)
-    {
-        using var json = await influx.ExecuteAsync($"SELECT * FROM \"{measurement}\" WHERE \"user\" = '{user}'", database);
-        var result = json.RootElement.GetProperty("results")[0];
-        return result.TryGetProperty("series", out var series) ? series.EnumerateArray().Sum(s => s.GetProperty("values").GetArrayLength()) : 0;
-    }
-
-    private async Task<IReadOnlyList<string>> SeriesAsync(string database, string user)
-    {
-        using var json = await influx.ExecuteAsync($"SHOW SERIES WHERE \"user\" = '{user}'", database);
-        var result = json.RootElement.GetProperty("results")[0];
-        return result.TryGetProperty("series", out var series)
-            ? [.. series.EnumerateArray().SelectMany(s => s.GetProperty("values").EnumerateArray()).Select(v => v[0].GetString()!).Order()]
-            : [];
     }
 
     /// <summary>Every row of the state store that belongs to the person, read straight from the file.</summary>

@@ -46,6 +46,7 @@ internal static class LiverMuscleCli
                      StatusCommand.Create(),
                      AuthCommand.Create(),
                      PeopleCommands.Create(),
+                     ConsoleCommands.Create(),
                      SyncCommand.Create(),
                      BackfillCommand.Create(),
                      ImportCommands.Create(),

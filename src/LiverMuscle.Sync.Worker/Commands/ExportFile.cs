@@ -1,7 +1,7 @@
 using System.Globalization;
+using LiverMuscle.Sync.People;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
-using LiverMuscle.Sync.Worker.People;
 
 namespace LiverMuscle.Sync.Worker.Commands;
 

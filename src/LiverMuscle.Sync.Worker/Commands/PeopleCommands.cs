@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Markers;
+using LiverMuscle.Sync.People;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
-using LiverMuscle.Sync.Worker.People;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -107,7 +107,7 @@ internal static class PeopleCommands
         {
             var personId = ReadId(parse, id);
             await using var app = WorkerHost.Build(parse);
-            var erasure = await ActivatorUtilities.CreateInstance<PersonEraser>(app.Services).EraseAsync(personId, cancellationToken);
+            var erasure = await app.Services.GetRequiredService<PersonEraser>().EraseAsync(personId, cancellationToken);
             return await PrintAsync(erasure);
         });
         return command;
@@ -125,7 +125,7 @@ internal static class PeopleCommands
             var time = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var path = parse.GetValue(output)?.FullName
                 ?? Path.GetFullPath(string.Create(CultureInfo.InvariantCulture, $"{personId}-export-{time.UtcDateTime:yyyyMMdd-HHmmss}.zip"));
-            var exporter = ActivatorUtilities.CreateInstance<PersonExporter>(app.Services);
+            var exporter = app.Services.GetRequiredService<PersonExporter>();
             return await ExportFile.WriteAsync(path, stream => exporter.ExportAsync(personId, stream, cancellationToken), personId, cancellationToken);
         });
         return command;

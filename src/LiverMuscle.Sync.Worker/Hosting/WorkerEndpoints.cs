@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Providers.Push;
+using LiverMuscle.Sync.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ namespace LiverMuscle.Sync.Worker.Hosting;
 
 /// <summary>
 /// The worker's HTTP surface: liveness, readiness (InfluxDB and the state store; 200 when ready, 503 otherwise, within
-/// about <see cref="ReadinessTimeout"/>) and provider push receivers.
+/// about <see cref="ReadinessTimeout"/>), provider push receivers and the web console.
 /// </summary>
 internal static class WorkerEndpoints
 {
@@ -31,6 +32,7 @@ internal static class WorkerEndpoints
             },
         });
         app.MapPushEndpoints();
+        app.MapWebConsole();
         return app;
     }
 }

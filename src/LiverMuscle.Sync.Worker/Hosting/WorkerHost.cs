@@ -3,6 +3,7 @@ using LiverMuscle.Sync.Dashboards.Provisioning;
 using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts;
 using LiverMuscle.Sync.Markers;
+using LiverMuscle.Sync.People;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.GoogleHealth;
@@ -10,6 +11,7 @@ using LiverMuscle.Sync.Providers.Manual;
 using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State.Sqlite;
+using LiverMuscle.Sync.Web;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Status;
 using Microsoft.AspNetCore.Builder;
@@ -139,6 +141,8 @@ internal static class WorkerHost
         services.AddHealthMarkers(configuration.GetSection("Markers"));
         services.AddAdherence(configuration.GetSection("Adherence"));
         services.AddAlerts(configuration.GetSection("Alerts"));
+        services.AddPeople();
+        services.AddWebConsole(configuration);
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag], timeout: WorkerEndpoints.ReadinessTimeout)

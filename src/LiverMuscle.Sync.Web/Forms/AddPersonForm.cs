@@ -1,0 +1,10 @@
+namespace LiverMuscle.Sync.Web.Forms;
+
+public sealed class AddPersonForm
+{
+    public string? Id { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? TimeZone { get; set; }
+}

@@ -1,0 +1,17 @@
+using LiverMuscle.Sync.Web.Security;
+
+namespace LiverMuscle.Sync.Web.Services;
+
+/// <summary>What every person page needs, in one place so a new page (or section) gets them with one parameter.</summary>
+public sealed class PersonPageServices(PersonOverviewReader reader, MarkerEntry markers, ConnectLinks connectLinks, IEnumerable<IPersonPageSection> sections, TimeProvider time)
+{
+    public PersonOverviewReader Reader => reader;
+
+    public MarkerEntry Markers => markers;
+
+    public ConnectLinks ConnectLinks => connectLinks;
+
+    public IReadOnlyList<IPersonPageSection> Sections { get; } = [.. sections];
+
+    public TimeProvider Time => time;
+}
