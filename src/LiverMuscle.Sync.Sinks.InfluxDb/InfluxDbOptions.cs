@@ -29,8 +29,11 @@ public sealed class InfluxDbOptions
     /// <summary>2.x/3.x API token, sent as <c>Authorization: Token …</c> (secret).</summary>
     public string? Token { get; set; }
 
-    /// <summary>Timestamp precision on the wire. Default Seconds: every source time is whole seconds.</summary>
-    public WritePrecision Precision { get; set; } = WritePrecision.Seconds;
+    /// <summary>
+    /// Timestamp precision on the wire. Default Milliseconds: source times are whole seconds, but the worker's own
+    /// records (sync runs, health, alert transitions) of two runs within one second must not overwrite each other.
+    /// </summary>
+    public WritePrecision Precision { get; set; } = WritePrecision.Milliseconds;
 
     /// <summary>
     /// Most points per write request. Default 5,000 (InfluxDB's advice: 5,000–10,000). A batch is sent as soon as the

@@ -39,7 +39,7 @@ internal sealed class ScriptedInfluxServer : IAsyncDisposable
     /// <summary>Bodies with more lines than this are refused with 413, like a server's max body size.</summary>
     public int MaxLines { get; set; } = int.MaxValue;
 
-    /// <summary>Lines whose (second-precision) time is before this are dropped as beyond the retention period.</summary>
+    /// <summary>Lines whose time (in the precision the write names) is before this are dropped as beyond the retention period.</summary>
     public DateTimeOffset? RetentionCutoff { get; set; }
 
     public PartialWriteShape RetentionAnswer { get; set; } = PartialWriteShape.V2;
@@ -68,13 +68,20 @@ internal sealed class ScriptedInfluxServer : IAsyncDisposable
         }
     }
 
-    private (int Status, string Body) Store(string written)
+    private (int Status, string Body) Store(string written, string? precision)
     {
         var dropped = 0;
         foreach (var line in written.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            var seconds = long.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-            if (RetentionCutoff is { } cutoff && DateTimeOffset.FromUnixTimeSeconds(seconds) < cutoff)
+            var epoch = long.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            var time = precision switch
+            {
+                "s" => DateTimeOffset.FromUnixTimeSeconds(epoch),
+                "ms" => DateTimeOffset.FromUnixTimeMilliseconds(epoch),
+                "u" => DateTimeOffset.UnixEpoch.AddTicks(epoch * 10),
+                _ => DateTimeOffset.UnixEpoch.AddTicks(epoch / 100),
+            };
+            if (RetentionCutoff is { } cutoff && time < cutoff)
             {
                 dropped++;
             }
@@ -136,7 +143,7 @@ internal sealed class ScriptedInfluxServer : IAsyncDisposable
                 }
                 else
                 {
-                    (status, body) = Store(written);
+                    (status, body) = Store(written, context.Request.QueryString["precision"]);
                 }
             }
             else if (path == "/query")

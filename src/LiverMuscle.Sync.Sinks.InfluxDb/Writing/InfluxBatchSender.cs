@@ -55,7 +55,7 @@ internal sealed class InfluxBatchSender(
         while (true)
         {
             var payload = write.Batch.PayloadOf(lines);
-            using var response = await resilience.ExecuteAsync(ct => api.WriteAsync(_options.Database, _options.RetentionPolicy, _options.Precision.QueryValue(), Body(payload), ct), cancellationToken);
+            using var response = await resilience.ExecuteAsync(ct => api.WriteAsync(_options.Database, _options.RetentionPolicy, write.Batch.Precision.QueryValue(), Body(payload), ct), cancellationToken);
             var body = response.StatusCode == HttpStatusCode.NoContent ? string.Empty : await response.Content.ReadAsStringAsync(cancellationToken);
             var error = InfluxErrorBody.MessageOf(response, body);
             if (response.IsSuccessStatusCode && (string.IsNullOrWhiteSpace(body) || !RejectionParser.IsPartialWrite(error)))

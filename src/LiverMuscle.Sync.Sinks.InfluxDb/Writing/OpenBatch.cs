@@ -45,7 +45,7 @@ internal sealed class OpenBatch(int capacity, WritePrecision precision)
     /// <summary>The batch to send, and the batch empties for the next one.</summary>
     public OutgoingBatch Take()
     {
-        var batch = new OutgoingBatch(WriteBatch.Lines(Utf8(_text), _points.ToArray()), _owners.ToArray(), _indices.ToArray());
+        var batch = new OutgoingBatch(WriteBatch.Lines(Utf8(_text), _points.ToArray(), precision), _owners.ToArray(), _indices.ToArray());
         _text.Clear();
         _points.Clear();
         _owners.Clear();

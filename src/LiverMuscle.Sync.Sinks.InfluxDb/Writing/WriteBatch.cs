@@ -1,12 +1,14 @@
 using System.Text;
 using LiverMuscle.Sync.Normalization;
+using LiverMuscle.Sync.Sinks.InfluxDb.LineProtocol;
 
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
 /// <summary>
 /// One unit sent to InfluxDB: either line protocol (with the points it came from, when known, to attribute a
-/// rejection), or an InfluxQL statement that changes data (a DELETE of points that vanished at the source). Lines are
-/// addressed by their index in the batch.
+/// rejection) with the timestamp precision it was encoded in, or an InfluxQL statement that changes data (a DELETE of
+/// points that vanished at the source). Lines are addressed by their index in the batch. The spool names a batch's kind
+/// and precision (<c>line-protocol</c> alone is whole seconds, as every batch was before precision was recorded).
 /// </summary>
 public sealed class WriteBatch
 {
@@ -14,15 +16,19 @@ public sealed class WriteBatch
     internal const string StatementSpoolKind = "influxql";
     private readonly int[] _lineStarts;
 
-    private WriteBatch(WriteBatchKind kind, byte[] payload, IReadOnlyList<Point>? points)
+    private WriteBatch(WriteBatchKind kind, byte[] payload, IReadOnlyList<Point>? points, WritePrecision precision = WritePrecision.Seconds)
     {
         Kind = kind;
         Payload = payload;
         Points = points;
+        Precision = precision;
         _lineStarts = kind == WriteBatchKind.Lines ? LineStarts(payload) : [];
     }
 
     public WriteBatchKind Kind { get; }
+
+    /// <summary>The precision of the lines' timestamps, sent as the <c>precision</c> of the write.</summary>
+    public WritePrecision Precision { get; }
 
     /// <summary>UTF-8 line protocol (one line per point, each ending in a newline) or the statement text.</summary>
     public byte[] Payload { get; }
@@ -34,11 +40,13 @@ public sealed class WriteBatch
     public int Count => Kind == WriteBatchKind.Lines ? _lineStarts.Length : 1;
 
     /// <summary>How the spool names this kind of batch.</summary>
-    public string SpoolKind => Kind == WriteBatchKind.Lines ? LinesSpoolKind : StatementSpoolKind;
+    public string SpoolKind => Kind == WriteBatchKind.Statement ? StatementSpoolKind
+        : Precision == WritePrecision.Seconds ? LinesSpoolKind
+        : $"{LinesSpoolKind};{Precision.QueryValue()}";
 
     public string StatementText => Encoding.UTF8.GetString(Payload);
 
-    public static WriteBatch Lines(byte[] payload, IReadOnlyList<Point>? points) => new(WriteBatchKind.Lines, payload, points);
+    public static WriteBatch Lines(byte[] payload, IReadOnlyList<Point>? points, WritePrecision precision) => new(WriteBatchKind.Lines, payload, points, precision);
 
     public static WriteBatch Statement(string influxQl) => new(WriteBatchKind.Statement, Encoding.UTF8.GetBytes(influxQl), null);
 
@@ -46,8 +54,13 @@ public sealed class WriteBatch
     {
         LinesSpoolKind => new(WriteBatchKind.Lines, payload, null),
         StatementSpoolKind => new(WriteBatchKind.Statement, payload, null),
+        _ when kind.StartsWith(LinesSpoolKind + ";", StringComparison.Ordinal) && PrecisionOf(kind[(LinesSpoolKind.Length + 1)..]) is { } precision =>
+            new(WriteBatchKind.Lines, payload, null, precision),
         _ => throw new InvalidDataException($"The write spool holds a batch of unknown kind '{kind}'; it was written by another version of livermuscle-sync."),
     };
+
+    private static WritePrecision? PrecisionOf(string queryValue) =>
+        Enum.GetValues<WritePrecision>().Cast<WritePrecision?>().FirstOrDefault(p => p!.Value.QueryValue() == queryValue);
 
     /// <summary>Line <paramref name="index"/> without its newline.</summary>
     public string LineText(int index) => Encoding.UTF8.GetString(LineSpan(index)[..^1]);
