@@ -1,6 +1,8 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Infrastructure.Http;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.GoogleHealth.Grants;
 using LiverMuscle.Sync.Providers.GoogleHealth.Import;
 using LiverMuscle.Sync.Providers.GoogleHealth.Push;
 using LiverMuscle.Sync.Providers.Push;
@@ -24,8 +26,7 @@ public static class FitbitServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddFitbit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FitbitOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FitbitOptions>, FitbitOptionsValidator>());
+        services.AddOptions<FitbitOptions>().BindStrictly(configuration).ValidateSection(configuration, new FitbitOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         var perUser = configuration.GetValue(nameof(FitbitOptions.RequestsPerMinutePerUser), new FitbitOptions().RequestsPerMinutePerUser);
         services.AddSingleton(new ProviderRateLimit(ProviderNames.Fitbit, PerApplication: null, PerUser: perUser, Window: TimeSpan.FromMinutes(1)));
@@ -45,7 +46,11 @@ public static class FitbitServiceCollectionExtensions
         services.TryAddSingleton<GoogleAuthorizationFlow>();
         services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<GoogleAuthorizationFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenRevoker, GoogleTokenRevoker>());
+        services.TryAddSingleton<GoogleGrants>();
+        services.AddSingleton<IDataKindGrants>(provider => provider.GetRequiredService<GoogleGrants>());
+        services.TryAddSingleton<GoogleTimeZone>();
         services.TryAddSingleton<FitbitExportImporter>();
+        services.TryAddSingleton<GoogleHealthReading>();
         services.TryAddSingleton<ExerciseSyncSource>();
         services.TryAddSingleton<NutritionSyncSource>();
         services.TryAddSingleton<BodySyncSource>();
