@@ -61,6 +61,16 @@ public sealed partial class GoogleHealthSandbox
         }
     }
 
+    /// <summary>Whether the list serves the point without its <c>name</c> (as Health Connect samples come).</summary>
+    public bool IsServedWithoutName(string id, string dataPointName)
+    {
+        var user = User(id);
+        lock (user)
+        {
+            return user.Points.Find(p => p.Name == dataPointName)?.Json()["name"] is null;
+        }
+    }
+
     /// <summary>The records other sources hold of the user's events (see <see cref="GoogleHealthSandboxOptions.MultiSource"/>), not deleted.</summary>
     public IReadOnlyList<SandboxCopy> Copies(string id)
     {
