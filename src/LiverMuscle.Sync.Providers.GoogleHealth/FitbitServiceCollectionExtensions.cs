@@ -20,9 +20,10 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth;
 public static class FitbitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Fitbit connector on the Google Health API (section <c>Fitbit</c>): Google OAuth with PKCE, the
-    /// API client, the exercise, nutrition and body sources and the per-user request budget. Needs the provider
-    /// framework (<c>AddProviderFramework</c>) and a state store.
+    /// Registers the Fitbit connector on the Google Health API (section <c>Fitbit</c>, bound strictly): Google OAuth
+    /// with PKCE, the API client, what each person's grant covers per data kind, their time zone from the settings,
+    /// the exercise, nutrition and body sources and the per-user request budget. Needs the provider framework
+    /// (<c>AddProviderFramework</c>) and a state store.
     /// </summary>
     public static IServiceCollection AddFitbit(this IServiceCollection services, IConfiguration configuration)
     {

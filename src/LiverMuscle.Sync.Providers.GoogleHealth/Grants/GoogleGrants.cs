@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,7 @@ public sealed class GoogleGrants(ITokenStore tokens, ITokenManager tokenManager,
         }
 
         var granted = GoogleScopes.Granted(token);
-        return [.. new[] { Sync.FitbitDataKinds.Exercise, Sync.FitbitDataKinds.Nutrition, Sync.FitbitDataKinds.Body, GoogleScopes.TimeZone }
+        return [.. new[] { FitbitDataKinds.Exercise, FitbitDataKinds.Nutrition, FitbitDataKinds.Body, GoogleScopes.TimeZone }
             .Where(kind => !granted.Contains(GoogleScopes.For(kind)))
             .Select(kind => new DataKindNotGranted(kind, Remedy(connection.UserId, kind)))];
     }

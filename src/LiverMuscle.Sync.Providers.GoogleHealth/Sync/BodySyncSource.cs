@@ -1,5 +1,4 @@
 using LiverMuscle.Sync.Normalization.Schema;
-using LiverMuscle.Sync.Providers.GoogleHealth.Api;
 using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
 using Microsoft.Extensions.Logging;

@@ -8,7 +8,6 @@ using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 

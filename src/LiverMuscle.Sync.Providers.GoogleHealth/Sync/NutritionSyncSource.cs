@@ -1,6 +1,5 @@
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
-using LiverMuscle.Sync.Providers.GoogleHealth.Api;
 using LiverMuscle.Sync.Providers.Ledger;
 using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
