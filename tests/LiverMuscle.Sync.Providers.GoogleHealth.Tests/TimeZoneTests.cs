@@ -19,11 +19,8 @@ public sealed class TimeZoneTests(InfluxDbFixture influx) : IClassFixture<Influx
     [Fact]
     public async Task PersonAuthorisedOnAUtcMachine_WhoseSettingsSayTokyo_GetsDaysStampedAtTokyoMidnight()
     {
-        var time = new FakeTimeProvider(Start);
-        await using var sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { TimeProvider = time, HistoryDays = 12, Seed = 21 }, CancellationToken.None);
-        var tokyo = sandbox.CreateUser("Asia/Tokyo");
-        await using var stack = await FitbitStack.StartAsync(influx, sandbox, time);
-        await stack.AddPersonAsync("kai", time);
+        await using var tokyoPerson = await TokyoAsync("kai", historyDays: 12, seed: 21);
+        var (time, sandbox, stack, tokyo) = (tokyoPerson.Time, tokyoPerson.Sandbox, tokyoPerson.Stack, tokyoPerson.HealthUserId);
 
         await stack.AuthorizeAsync("kai", sandbox, time, loginHint: tokyo, ownZone: false);
         var run = await stack.SyncAsync("kai", SyncMode.Incremental);
@@ -40,12 +37,9 @@ public sealed class TimeZoneTests(InfluxDbFixture influx) : IClassFixture<Influx
     [Fact]
     public async Task TimeZone_IsReadAgainOnceTheIntervalPassed_AndTheZoneThePersonSetWins()
     {
-        var time = new FakeTimeProvider(Start);
-        await using var sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { TimeProvider = time, HistoryDays = 5, Seed = 22 }, CancellationToken.None);
-        var tokyo = sandbox.CreateUser("Asia/Tokyo");
-        await using var stack = await FitbitStack.StartAsync(influx, sandbox, time);
+        await using var tokyoPerson = await TokyoAsync("lea", historyDays: 5, seed: 22);
+        var (time, sandbox, stack, tokyo) = (tokyoPerson.Time, tokyoPerson.Sandbox, tokyoPerson.Stack, tokyoPerson.HealthUserId);
         var people = stack.Services.GetRequiredService<IPersonStore>();
-        await stack.AddPersonAsync("lea", time);
         await stack.AuthorizeAsync("lea", sandbox, time, loginHint: tokyo, ownZone: false);
         Assert.Equal(1, Settings(sandbox, tokyo));
 
@@ -67,11 +61,8 @@ public sealed class TimeZoneTests(InfluxDbFixture influx) : IClassFixture<Influx
     [Fact]
     public async Task WithoutTheSettingsScope_TheSettingsAreNeverCalled_TheZoneStays_AndTheGrantSaysSo()
     {
-        var time = new FakeTimeProvider(Start);
-        await using var sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { TimeProvider = time, HistoryDays = 5, Seed = 23 }, CancellationToken.None);
-        var tokyo = sandbox.CreateUser("Asia/Tokyo");
-        await using var stack = await FitbitStack.StartAsync(influx, sandbox, time);
-        await stack.AddPersonAsync("max", time);
+        await using var tokyoPerson = await TokyoAsync("max", historyDays: 5, seed: 23);
+        var (time, sandbox, stack, tokyo) = (tokyoPerson.Time, tokyoPerson.Sandbox, tokyoPerson.Stack, tokyoPerson.HealthUserId);
         sandbox.UncheckScopesOnNextConsent(GoogleHealthScopes.Settings);
 
         await stack.AuthorizeAsync("max", sandbox, time, loginHint: tokyo, ownZone: false);
@@ -88,6 +79,17 @@ public sealed class TimeZoneTests(InfluxDbFixture influx) : IClassFixture<Influx
         Assert.True(await influx.CountAsync(stack.Database, Measurements.NutritionDaily, F.NutritionDaily.ProteinG) > 0);
     }
 
+    /// <summary>A sandbox on fake time with a user in Tokyo, and the stack with <paramref name="userId"/> added as <c>people add</c> does (UTC).</summary>
+    private async Task<TokyoPerson> TokyoAsync(string userId, int historyDays, int seed)
+    {
+        var time = new FakeTimeProvider(Start);
+        var sandbox = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { TimeProvider = time, HistoryDays = historyDays, Seed = seed }, CancellationToken.None);
+        var tokyo = sandbox.CreateUser("Asia/Tokyo");
+        var stack = await FitbitStack.StartAsync(influx, sandbox, time);
+        await stack.AddPersonAsync(userId, time);
+        return new TokyoPerson(time, sandbox, stack, tokyo);
+    }
+
     private static int Settings(GoogleHealthSandbox sandbox, string healthUserId) => FitbitStack.RequestsTo(sandbox, healthUserId, "/settings");
 
     private async Task<Dictionary<DateOnly, DateTimeOffset>> NutritionDaysAsync(string database)
@@ -100,5 +102,14 @@ public sealed class TimeZoneTests(InfluxDbFixture influx) : IClassFixture<Influx
         }
 
         return days;
+    }
+
+    private sealed record TokyoPerson(FakeTimeProvider Time, GoogleHealthSandbox Sandbox, FitbitStack Stack, string HealthUserId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Stack.DisposeAsync();
+            await Sandbox.DisposeAsync();
+        }
     }
 }
