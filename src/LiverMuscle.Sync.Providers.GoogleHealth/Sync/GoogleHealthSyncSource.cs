@@ -16,9 +16,9 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// in full, upserts what it finds and removes what vanished from the window; a targeted run (a push) does the same
 /// for the days it names; a backfill walks windows backwards to the start date (or until a run of empty windows),
 /// saving after each window where it stands, so a restart does not read a finished window again. Lists ask for the
-/// largest page the API serves. A data kind whose scope the person did not grant is not
-/// read at all, and one the API refuses for a missing scope stops there: the other kinds sync. Every run first
-/// brings the person's time zone up to date when it is due.
+/// largest page the API serves. A data kind whose scope the person did not grant is not read at all, and one the API
+/// refuses for a missing scope stops there: the other kinds sync. Every run first brings the person's time zone up to
+/// date when it is due.
 /// </summary>
 public abstract class GoogleHealthSyncSource(GoogleHealthReading reading, ILogger logger) : ISyncSource
 {
