@@ -1,15 +1,17 @@
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Pipeline;
 
 /// <summary>
 /// Writes a run's outcome to <c>sync_run</c> and the connection's health to <c>sync_health</c>, with the spool depth
-/// the run ended with.
+/// the run ended with and the data kinds its grant leaves out (<c>not_granted</c>, comma-separated, empty when none)
+/// and how to grant them.
 /// </summary>
-public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IRequestBudget budget, TimeProvider time)
+public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IRequestBudget budget, IEnumerable<IDataKindGrants> grants, TimeProvider time)
 {
     public async Task WriteAsync(SyncRunSummary run, int spoolDepth, CancellationToken cancellationToken)
     {
@@ -28,6 +30,7 @@ public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IReq
 
         var connection = await tokens.GetAsync(run.UserId, run.Provider, cancellationToken);
         var snapshot = budget.GetSnapshot(run.Provider, run.UserId);
+        var notGranted = connection is null ? [] : grants.Where(g => g.Provider == run.Provider).SelectMany(g => g.NotGranted(connection)).ToList();
         var healthPoint = PointBuilder.For(Measurements.SyncHealth)
             .Tag(TagNames.User, run.UserId)
             .Tag(TagNames.Provider, run.Provider)
@@ -36,7 +39,8 @@ public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IReq
             .Field(FieldNames.SyncHealth.BudgetRemaining, snapshot.Limit == int.MaxValue ? null : snapshot.Remaining)
             .Field(FieldNames.SyncHealth.BudgetLimit, snapshot.Limit == int.MaxValue ? null : snapshot.Limit)
             .Field(FieldNames.SyncHealth.SpoolDepth, (long)spoolDepth)
-            .Field(FieldNames.SyncHealth.Message, connection?.StatusReason ?? run.Error)
+            .Field(FieldNames.SyncHealth.NotGranted, string.Join(",", notGranted.Select(n => n.DataKind)))
+            .Field(FieldNames.SyncHealth.Message, connection?.StatusReason ?? run.Error ?? (notGranted.Count == 0 ? null : string.Join("; ", notGranted.Select(n => n.Remedy))))
             .At(now)
             .Build();
 

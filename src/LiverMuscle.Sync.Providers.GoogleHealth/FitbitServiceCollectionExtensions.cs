@@ -1,6 +1,8 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Infrastructure.Http;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.GoogleHealth.Grants;
 using LiverMuscle.Sync.Providers.GoogleHealth.Import;
 using LiverMuscle.Sync.Providers.GoogleHealth.Push;
 using LiverMuscle.Sync.Providers.Push;
@@ -18,14 +20,14 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth;
 public static class FitbitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Fitbit connector on the Google Health API (section <c>Fitbit</c>): Google OAuth with PKCE, the
-    /// API client, the exercise, nutrition and body sources and the per-user request budget. Needs the provider
-    /// framework (<c>AddProviderFramework</c>) and a state store.
+    /// Registers the Fitbit connector on the Google Health API (section <c>Fitbit</c>, bound strictly): Google OAuth
+    /// with PKCE, the API client, what each person's grant covers per data kind, their time zone from the settings,
+    /// the exercise, nutrition and body sources and the per-user request budget. Needs the provider framework
+    /// (<c>AddProviderFramework</c>) and a state store.
     /// </summary>
     public static IServiceCollection AddFitbit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FitbitOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FitbitOptions>, FitbitOptionsValidator>());
+        services.AddOptions<FitbitOptions>().BindStrictly(configuration).ValidateSection(configuration, new FitbitOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         var perUser = configuration.GetValue(nameof(FitbitOptions.RequestsPerMinutePerUser), new FitbitOptions().RequestsPerMinutePerUser);
         services.AddSingleton(new ProviderRateLimit(ProviderNames.Fitbit, PerApplication: null, PerUser: perUser, Window: TimeSpan.FromMinutes(1)));
@@ -45,7 +47,11 @@ public static class FitbitServiceCollectionExtensions
         services.TryAddSingleton<GoogleAuthorizationFlow>();
         services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<GoogleAuthorizationFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenRevoker, GoogleTokenRevoker>());
+        services.TryAddSingleton<GoogleGrants>();
+        services.AddSingleton<IDataKindGrants>(provider => provider.GetRequiredService<GoogleGrants>());
+        services.TryAddSingleton<GoogleTimeZone>();
         services.TryAddSingleton<FitbitExportImporter>();
+        services.TryAddSingleton<GoogleHealthReading>();
         services.TryAddSingleton<ExerciseSyncSource>();
         services.TryAddSingleton<NutritionSyncSource>();
         services.TryAddSingleton<BodySyncSource>();

@@ -45,7 +45,10 @@ public sealed partial class GoogleHealthSandbox
         }
     }
 
-    /// <summary>Deletes a data point by its full name (<c>users/{id}/dataTypes/{type}/dataPoints/{pointId}</c>).</summary>
+    /// <summary>
+    /// Deletes a data point by its full name (<c>users/{id}/dataTypes/{type}/dataPoints/{pointId}</c>); the event is
+    /// gone, so the records other sources hold of it (<see cref="Copies"/>) go with it.
+    /// </summary>
     public void Delete(string id, string dataPointName)
     {
         var user = User(id);
@@ -54,6 +57,27 @@ public sealed partial class GoogleHealthSandbox
             var point = user.Points.Find(p => p.Name == dataPointName && !p.Deleted)
                 ?? throw new KeyNotFoundException($"User {id} has no data point {dataPointName}.");
             point.Deleted = true;
+            user.Points.FindAll(p => p.Copy?.CopyOf == dataPointName).ForEach(p => p.Deleted = true);
+        }
+    }
+
+    /// <summary>Whether the list serves the point without its <c>name</c> (as Health Connect samples come).</summary>
+    public bool IsServedWithoutName(string id, string dataPointName)
+    {
+        var user = User(id);
+        lock (user)
+        {
+            return user.Points.Find(p => p.Name == dataPointName)?.Json()["name"] is null;
+        }
+    }
+
+    /// <summary>The records other sources hold of the user's events (see <see cref="GoogleHealthSandboxOptions.MultiSource"/>), not deleted.</summary>
+    public IReadOnlyList<SandboxCopy> Copies(string id)
+    {
+        var user = User(id);
+        lock (user)
+        {
+            return [.. user.Points.Where(p => p.Copy is not null && !p.Deleted).Select(p => p.Copy!)];
         }
     }
 

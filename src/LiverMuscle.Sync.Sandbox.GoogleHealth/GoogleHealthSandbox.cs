@@ -100,22 +100,22 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
     }
 
     /// <summary>Creates the next synthetic user (deterministic for the seed and creation order); returns its healthUserId.</summary>
-    public string CreateUser()
-    {
-        lock (_createGate)
-        {
-            while (true)
-            {
-                var user = SyntheticHistory.CreateUser(_options.Seed, ++_userNumber);
-                if (_users.ContainsKey(user.HealthUserId))
-                {
-                    continue;
-                }
+    public string CreateUser() => CreateUser(zone: null);
 
-                SyntheticHistory.Fill(user, _historyEnd, _options.HistoryDays, _options);
-                _users[user.HealthUserId] = user;
-                return user.HealthUserId;
-            }
+    /// <summary>Creates the next synthetic user living in <paramref name="timeZone"/> (an IANA id): its settings name it and its data carry its offset.</summary>
+    public string CreateUser(string timeZone)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        return CreateUser((zone.GetUtcOffset(_historyEnd), timeZone));
+    }
+
+    /// <summary>The user moved: their settings name <paramref name="timeZone"/> from now on (their data keep their offset).</summary>
+    public void SetTimeZone(string healthUserId, string timeZone)
+    {
+        var user = User(healthUserId);
+        lock (user)
+        {
+            user.TimeZone = timeZone;
         }
     }
 
@@ -172,6 +172,16 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The user withdrew these permissions in their Google account: every grant of theirs loses the scopes, so a
+    /// refresh answers the narrowed <c>scope</c> and calls needing them answer 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT.
+    /// </summary>
+    public void WithdrawScopes(string healthUserId, params string[] scopes)
+    {
+        User(healthUserId);
+        OAuth.WithdrawScopes(healthUserId, scopes);
+    }
+
     /// <summary>Revokes every grant of the user: refresh answers invalid_grant, access tokens answer 401.</summary>
     public void RevokeGrant(string healthUserId)
     {
@@ -205,6 +215,26 @@ public sealed partial class GoogleHealthSandbox : IAsyncDisposable
         lock (_createGate)
         {
             (_malformedShape, _malformedCount) = (shape, count);
+        }
+    }
+
+    private string CreateUser((TimeSpan Offset, string Zone)? zone)
+    {
+        lock (_createGate)
+        {
+            while (true)
+            {
+                var user = SyntheticHistory.CreateUser(_options.Seed, ++_userNumber, zone);
+                if (_users.ContainsKey(user.HealthUserId))
+                {
+                    continue;
+                }
+
+                SyntheticHistory.Fill(user, _historyEnd, _options.HistoryDays, _options);
+                SourceVariants.Apply(user, _options);
+                _users[user.HealthUserId] = user;
+                return user.HealthUserId;
+            }
         }
     }
 

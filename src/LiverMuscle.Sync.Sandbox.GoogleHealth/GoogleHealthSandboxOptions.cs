@@ -82,6 +82,18 @@ public sealed class GoogleHealthSandboxOptions
     /// </summary>
     public int UnknownExerciseTypeEvery { get; set; } = 17;
 
+    /// <summary>
+    /// The same events recorded by several sources, one data point per source, as real accounts hold them: weigh-ins
+    /// that only a phone scale app wrote through Health Connect and Health Connect copies of the scale's weigh-ins (a
+    /// few seconds later, rounded), both served without <c>name</c>; strength sessions a gym app also logged (its own
+    /// type, a slightly different interval) or a legacy integration wrote again in the same second; food entries synced
+    /// through a second app. Copies are not part of the typed records. Default true.
+    /// </summary>
+    public bool MultiSource { get; set; } = true;
+
+    /// <summary>Every Nth generated food entry has no <c>interval.endTime</c> (only the start is required). 0 = never. Default 6.</summary>
+    public int NutritionWithoutEndTimeEvery { get; set; } = 6;
+
     /// <summary>UNVERIFIED: weight/body-fat/height also accept <c>sample_time.civil_time</c> filters. Default false.</summary>
     public bool AcceptSampleCivilTimeFilter { get; set; }
 
@@ -102,6 +114,7 @@ public sealed class GoogleHealthSandboxOptions
         Require(TestingModeRefreshTokenLifetime > TimeSpan.Zero, nameof(TestingModeRefreshTokenLifetime), $"must be positive, was {TestingModeRefreshTokenLifetime}");
         Require(AuthorizationCodeLifetime > TimeSpan.Zero, nameof(AuthorizationCodeLifetime), $"must be positive, was {AuthorizationCodeLifetime}");
         Require(UnknownExerciseTypeEvery >= 0, nameof(UnknownExerciseTypeEvery), $"must be 0 (never) or positive, was {UnknownExerciseTypeEvery}");
+        Require(NutritionWithoutEndTimeEvery >= 0, nameof(NutritionWithoutEndTimeEvery), $"must be 0 (never) or positive, was {NutritionWithoutEndTimeEvery}");
     }
 
     private static void Require(bool condition, string key, string message)

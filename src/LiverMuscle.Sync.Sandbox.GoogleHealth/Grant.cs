@@ -5,7 +5,8 @@ internal sealed class Grant(string user, IReadOnlyCollection<string> scopes, Dat
 {
     public string User { get; } = user;
 
-    public IReadOnlyCollection<string> Scopes { get; } = scopes;
+    /// <summary>The granted scopes; the user may withdraw some later (<see cref="SandboxOAuth.WithdrawScopes"/>).</summary>
+    public IReadOnlyCollection<string> Scopes { get; set; } = scopes;
 
     public DateTimeOffset Issued { get; } = issued;
 

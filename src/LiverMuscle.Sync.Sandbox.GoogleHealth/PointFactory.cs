@@ -9,13 +9,15 @@ internal static class PointFactory
     public static string Name(SandboxUser user, string type, long id) =>
         $"users/{user.HealthUserId}/dataTypes/{type}/dataPoints/{id.ToString(CultureInfo.InvariantCulture)}";
 
-    public static StoredPoint Exercise(SandboxExercise e, ExerciseDetail detail, bool omitCivil) => new()
+    /// <summary>A session, recorded by the watch unless another <paramref name="source"/> is named.</summary>
+    public static StoredPoint Exercise(SandboxExercise e, ExerciseDetail detail, bool omitCivil, PointSource? source = null) => new()
     {
         Name = e.Name,
         DataType = DataTypeCatalog.Exercise,
         Time = e.Start,
         UtcOffset = e.UtcOffset,
         Record = e,
+        Source = source ?? WatchOf(e),
         Json = () =>
         {
             var summary = new JsonObject();
@@ -70,22 +72,24 @@ internal static class PointFactory
             exercise["exerciseMetadata"] = new JsonObject();
             exercise["createTime"] = WireFormat.Timestamp(detail.Created);
             exercise["updateTime"] = WireFormat.Timestamp(detail.Updated);
-            return Point(e.Name, e.RecordingMethod == "ACTIVELY_MEASURED" ? PointSource.Watch : PointSource.WatchPassive, "exercise", exercise);
+            return Point(e.Name, source ?? WatchOf(e), "exercise", exercise);
         },
     };
 
-    public static StoredPoint Nutrition(SandboxNutritionLog n, PointSource source, double? sodiumGrams) => new()
+    /// <summary>A food entry; without <paramref name="withEnd"/> its interval has no end (only the start is required).</summary>
+    public static StoredPoint Nutrition(SandboxNutritionLog n, PointSource source, double? sodiumGrams, bool withEnd = true) => new()
     {
         Name = n.Name,
         DataType = DataTypeCatalog.NutritionLog,
         Time = n.Start,
         UtcOffset = n.UtcOffset,
         Record = n,
+        Source = source,
         Json = () =>
         {
             var log = new JsonObject
             {
-                ["interval"] = Interval(n.Start, n.End, n.UtcOffset, civil: true),
+                ["interval"] = Interval(n.Start, withEnd ? n.End : null, n.UtcOffset, civil: true),
                 ["foodDisplayName"] = n.FoodDisplayName,
                 ["mealType"] = n.MealType,
             };
@@ -117,11 +121,12 @@ internal static class PointFactory
         },
     };
 
-    public static StoredPoint Weight(SandboxSample s, PointSource source) =>
-        Sample(s, DataTypeCatalog.Weight, source, "weight", "weightGrams", JsonValue.Create(s.Value));
+    /// <summary>A weight sample; without <paramref name="named"/> the list serves it without <c>name</c>, as Health Connect samples come.</summary>
+    public static StoredPoint Weight(SandboxSample s, PointSource source, bool named = true) =>
+        Sample(s, DataTypeCatalog.Weight, source, "weight", "weightGrams", JsonValue.Create(s.Value), named);
 
-    public static StoredPoint BodyFat(SandboxSample s, PointSource source) =>
-        Sample(s, DataTypeCatalog.BodyFat, source, "bodyFat", "percentage", JsonValue.Create(s.Value));
+    public static StoredPoint BodyFat(SandboxSample s, PointSource source, bool named = true) =>
+        Sample(s, DataTypeCatalog.BodyFat, source, "bodyFat", "percentage", JsonValue.Create(s.Value), named);
 
     public static StoredPoint Height(SandboxSample s) =>
         Sample(s, DataTypeCatalog.Height, PointSource.FitbitManual, "height", "heightMillimeters", JsonValue.Create(WireFormat.Int64((long)s.Value)));
@@ -163,22 +168,32 @@ internal static class PointFactory
         return text.Length == 0 ? exerciseType : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
-    private static StoredPoint Sample(SandboxSample s, string type, PointSource source, string member, string valueName, JsonNode? value) => new()
+    private static PointSource WatchOf(SandboxExercise e) => e.RecordingMethod == "ACTIVELY_MEASURED" ? PointSource.Watch : PointSource.WatchPassive;
+
+    private static StoredPoint Sample(SandboxSample s, string type, PointSource source, string member, string valueName, JsonNode? value, bool named = true) => new()
     {
         Name = s.Name,
         DataType = type,
         Time = s.Time,
         UtcOffset = s.UtcOffset,
         Record = s,
-        Json = () => Point(s.Name, source, member, new JsonObject { ["sampleTime"] = SampleTime(s.Time, s.UtcOffset), [valueName] = value?.DeepClone() }),
+        Source = source,
+        Json = () => Point(named ? s.Name : null, source, member, new JsonObject { ["sampleTime"] = SampleTime(s.Time, s.UtcOffset), [valueName] = value?.DeepClone() }),
     };
 
-    private static JsonObject Point(string name, PointSource source, string member, JsonObject payload) => new()
+    /// <summary>A data point; <c>name</c> is optional in the proto and left out when <paramref name="name"/> is null.</summary>
+    private static JsonObject Point(string? name, PointSource source, string member, JsonObject payload)
     {
-        ["name"] = name,
-        ["dataSource"] = source.Json(),
-        [member] = payload,
-    };
+        var point = new JsonObject();
+        if (name is not null)
+        {
+            point["name"] = name;
+        }
+
+        point["dataSource"] = source.Json();
+        point[member] = payload;
+        return point;
+    }
 
     private static JsonObject SampleTime(DateTimeOffset at, TimeSpan offset) => new()
     {
@@ -187,19 +202,26 @@ internal static class PointFactory
         ["civilTime"] = WireFormat.Civil(at.UtcDateTime + offset),
     };
 
-    private static JsonObject Interval(DateTimeOffset start, DateTimeOffset end, TimeSpan offset, bool civil)
+    private static JsonObject Interval(DateTimeOffset start, DateTimeOffset? end, TimeSpan offset, bool civil)
     {
         var interval = new JsonObject
         {
             ["startTime"] = WireFormat.Timestamp(start),
             ["startUtcOffset"] = WireFormat.Duration(offset),
-            ["endTime"] = WireFormat.Timestamp(end),
-            ["endUtcOffset"] = WireFormat.Duration(offset),
         };
+        if (end is { } until)
+        {
+            interval["endTime"] = WireFormat.Timestamp(until);
+            interval["endUtcOffset"] = WireFormat.Duration(offset);
+        }
+
         if (civil)
         {
             interval["civilStartTime"] = WireFormat.Civil(start.UtcDateTime + offset);
-            interval["civilEndTime"] = WireFormat.Civil(end.UtcDateTime + offset);
+            if (end is { } civilEnd)
+            {
+                interval["civilEndTime"] = WireFormat.Civil(civilEnd.UtcDateTime + offset);
+            }
         }
 
         return interval;

@@ -120,6 +120,17 @@ internal sealed class SandboxOAuth(GoogleHealthSandboxOptions options)
         }
     }
 
+    public void WithdrawScopes(string user, IReadOnlyCollection<string> scopes)
+    {
+        lock (_gate)
+        {
+            foreach (var grant in _grants.Where(g => g.User == user))
+            {
+                grant.Scopes = [.. grant.Scopes.Except(scopes, StringComparer.Ordinal)];
+            }
+        }
+    }
+
     public void RevokeUser(string user)
     {
         lock (_gate)

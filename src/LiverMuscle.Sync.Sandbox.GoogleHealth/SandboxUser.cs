@@ -12,7 +12,8 @@ internal sealed class SandboxUser(string healthUserId, string legacyUserId, Time
 
     public TimeSpan UtcOffset { get; } = utcOffset;
 
-    public string TimeZone { get; } = timeZone;
+    /// <summary>The IANA zone of the user's settings; data keep <see cref="UtcOffset"/>.</summary>
+    public string TimeZone { get; set; } = timeZone;
 
     public List<StoredPoint> Points { get; } = [];
 
@@ -25,11 +26,11 @@ internal sealed class SandboxUser(string healthUserId, string legacyUserId, Time
     /// <summary>Whether the user has consented to this client before (Google then omits the refresh token unless prompted).</summary>
     public bool HasConsented { get; set; }
 
-    public long NewId(long min, long max)
+    public long NewId(long min, long max, Random? rng = null)
     {
         while (true)
         {
-            var id = Rng.NextInt64(min, max);
+            var id = (rng ?? Rng).NextInt64(min, max);
             if (UsedIds.Add(id))
             {
                 return id;

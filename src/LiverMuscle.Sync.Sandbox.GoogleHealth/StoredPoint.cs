@@ -19,7 +19,25 @@ internal sealed class StoredPoint
 
     public required Func<JsonObject> Json { get; init; }
 
+    /// <summary>Who recorded the point (its <c>dataSource</c>); null for a malformed point.</summary>
+    public PointSource? Source { get; init; }
+
+    /// <summary>Set when the point is another source's record of an event a typed record stands for.</summary>
+    public SandboxCopy? Copy { get; init; }
+
     public bool Deleted { get; set; }
 
     public DateTime LocalStart => Time.UtcDateTime + UtcOffset;
+
+    /// <summary>This point served as another source's record of the event <paramref name="primary"/> stands for.</summary>
+    public StoredPoint AsCopyOf(StoredPoint primary, bool named) => new()
+    {
+        Name = Name,
+        DataType = DataType,
+        Time = Time,
+        UtcOffset = UtcOffset,
+        Json = Json,
+        Source = Source,
+        Copy = new SandboxCopy(Name, named, DataType, primary.Name, Source?.Platform ?? "PLATFORM_UNSPECIFIED"),
+    };
 }

@@ -29,14 +29,16 @@ internal static class SyntheticHistory
         ("Cottage cheese", 12, 28), ("Peanut butter toast", 7, 14), ("Beef burrito", 22, 40), ("Tofu stir fry", 14, 30),
     ];
 
-    public static SandboxUser CreateUser(int seed, int number)
+    /// <summary>The user of this seed and number; <paramref name="zone"/> replaces the drawn time zone and offset.</summary>
+    public static SandboxUser CreateUser(int seed, int number, (TimeSpan Offset, string Zone)? zone = null)
     {
         var rng = new Random(StableSeed(seed, number));
         var healthUserId = rng.NextInt64(1_000_000_000_000_000_000, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
         const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var legacy = new string([.. Enumerable.Range(0, 6).Select(_ => Alphabet[rng.Next(Alphabet.Length)])]);
-        var (offset, zone) = Zones[rng.Next(Zones.Length)];
-        return new SandboxUser(healthUserId, legacy, offset, zone, rng);
+        var (offset, name) = Zones[rng.Next(Zones.Length)];
+        (offset, name) = zone ?? (offset, name);
+        return new SandboxUser(healthUserId, legacy, offset, name, rng);
     }
 
     public static void Fill(SandboxUser user, DateTimeOffset end, int days, GoogleHealthSandboxOptions options)
@@ -102,7 +104,7 @@ internal static class SyntheticHistory
 
             if (rng.NextDouble() < 0.88)
             {
-                AddMeals(user, rng, day, points, At);
+                AddMeals(user, rng, day, points, At, options.NutritionWithoutEndTimeEvery);
             }
         }
 
@@ -141,7 +143,7 @@ internal static class SyntheticHistory
         return PointFactory.Exercise(record, detail, options.OmitExerciseCivilTimes);
     }
 
-    public static StoredPoint Meal(SandboxUser user, Random rng, DateTimeOffset start, string mealType, string food, double protein, double? kcalOverride = null)
+    public static StoredPoint Meal(SandboxUser user, Random rng, DateTimeOffset start, string mealType, string food, double protein, double? kcalOverride = null, int withoutEndEvery = 0)
     {
         var carbs = Math.Round(rng.NextDouble() * 60, 1);
         var fat = Math.Round(rng.NextDouble() * 25, 1);
@@ -159,10 +161,11 @@ internal static class SyntheticHistory
             fat,
             protein,
             rng.NextDouble() < 0.6 ? Math.Round(rng.NextDouble() * 8, 1) : null);
-        return PointFactory.Nutrition(record, healthConnect ? PointSource.HealthConnect : PointSource.FitbitManual, rng.NextDouble() < 0.4 ? Math.Round(rng.NextDouble() * 0.8, 3) : null);
+        var withEnd = withoutEndEvery == 0 || PageTokens.Hash(record.Name) % withoutEndEvery != 0;
+        return PointFactory.Nutrition(record, healthConnect ? PointSource.HealthConnect : PointSource.FitbitManual, rng.NextDouble() < 0.4 ? Math.Round(rng.NextDouble() * 0.8, 3) : null, withEnd);
     }
 
-    private static void AddMeals(SandboxUser user, Random rng, DateTime day, List<StoredPoint> points, Func<DateTime, double, DateTimeOffset> at)
+    private static void AddMeals(SandboxUser user, Random rng, DateTime day, List<StoredPoint> points, Func<DateTime, double, DateTimeOffset> at, int withoutEndEvery)
     {
         var meals = new List<(string Meal, double Hour)> { ("BREAKFAST", 7.5), ("LUNCH", 12.5), ("DINNER", 19) };
         (string, double)[] extras = [("BEFORE_LUNCH", 10.5), ("BEFORE_DINNER", 16), ("AFTER_DINNER", 21.5), ("SNACK", 15)];
@@ -181,7 +184,7 @@ internal static class SyntheticHistory
         {
             var (food, min, max) = Foods[rng.Next(Foods.Length)];
             var protein = Math.Round(min + (rng.NextDouble() * (max - min)), 2);
-            points.Add(Meal(user, rng, at(day, hour + (rng.NextDouble() * 0.75)), meal, food, protein));
+            points.Add(Meal(user, rng, at(day, hour + (rng.NextDouble() * 0.75)), meal, food, protein, withoutEndEvery: withoutEndEvery));
         }
     }
 

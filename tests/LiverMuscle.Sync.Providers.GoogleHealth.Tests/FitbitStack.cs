@@ -109,21 +109,37 @@ internal sealed class FitbitStack : IAsyncDisposable
         return (run, source.Report);
     }
 
-    /// <summary>Runs the real consent and code exchange, then files the user in the zone of the sandbox user's offset.</summary>
-    public async Task<string> AuthorizeAsync(string userId, GoogleHealthSandbox sandbox, TimeProvider time)
+    /// <summary>
+    /// Runs the real consent (as the sandbox user <paramref name="loginHint"/>, else a new one) and code exchange, then
+    /// files the user in the zone of the sandbox user's offset as their own unless <paramref name="ownZone"/> is false.
+    /// </summary>
+    public async Task<string> AuthorizeAsync(string userId, GoogleHealthSandbox sandbox, TimeProvider time, string? loginHint = null, bool ownZone = true)
     {
         var flow = Services.GetRequiredService<GoogleAuthorizationFlow>();
         var started = flow.Begin(userId, new Uri("http://127.0.0.1:9/callback"), demo: false);
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var redirect = await browser.GetAsync(started.AuthorizeUrl);
+        var consent = loginHint is null ? started.AuthorizeUrl.AbsoluteUri : QueryHelpers.AddQueryString(started.AuthorizeUrl.AbsoluteUri, "login_hint", loginHint);
+        using var redirect = await browser.GetAsync(consent);
         var query = QueryHelpers.ParseQuery(redirect.Headers.Location!.Query);
         Assert.Equal(started.State, query["state"].ToString());
         var connection = await flow.CompleteAsync(userId, query["code"].ToString(), started, CancellationToken.None);
         var healthUserId = connection.Token!.ProviderUserId!;
         Assert.Contains(healthUserId, sandbox.UserIds);
-        await Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(userId, ZoneOf(sandbox.UtcOffset(healthUserId)), time.GetUtcNow()), CancellationToken.None);
+        if (ownZone)
+        {
+            await Services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(userId, ZoneOf(sandbox.UtcOffset(healthUserId)), time.GetUtcNow()), CancellationToken.None);
+        }
+
         return healthUserId;
     }
+
+    /// <summary>Adds a person as <c>people add</c> does without <c>--time-zone</c>: UTC until a provider reports theirs.</summary>
+    public Task AddPersonAsync(string userId, TimeProvider time) =>
+        Services.GetRequiredService<IPersonStore>().AddAsync(Person.Create(userId, "UTC", TimeZoneOrigin.Default, time.GetUtcNow()), CancellationToken.None);
+
+    /// <summary>The Google Health requests of the sandbox user whose path contains <paramref name="path"/>.</summary>
+    public static int RequestsTo(GoogleHealthSandbox sandbox, string healthUserId, string path) =>
+        sandbox.DataRequests.Count(r => r.StartsWith(healthUserId + " ", StringComparison.Ordinal) && r.Contains(path, StringComparison.Ordinal));
 
     public Task<SyncRunSummary> SyncAsync(string userId, SyncMode mode, DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
         Runner.RunAsync(new SyncRequest(userId, null, mode, since), ProviderNames.Fitbit, null, cancellationToken);

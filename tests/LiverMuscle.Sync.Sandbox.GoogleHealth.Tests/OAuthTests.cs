@@ -184,6 +184,42 @@ public sealed class OAuthTests
     }
 
     [Fact]
+    public async Task WithdrawnScope_NarrowsTheRefreshAnswer_AndItsTypeIsForbiddenAtOnce()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+
+        h.Sandbox.WithdrawScopes(h.User, GoogleHealthScopes.Nutrition);
+        var refreshed = await RefreshAsync(h, h.RefreshToken);
+        var nutrition = await h.ListAsync("nutrition-log");
+        var weight = await h.ListAsync("weight");
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.Status);
+        Assert.Equal(
+            [GoogleHealthScopes.ActivityAndFitness, GoogleHealthScopes.HealthMetrics],
+            refreshed.Json!["scope"]!.GetValue<string>().Split(' ').Order(StringComparer.Ordinal));
+        Assert.Equal((HttpStatusCode.Forbidden, "ACCESS_TOKEN_SCOPE_INSUFFICIENT"), (nutrition.Status, nutrition.Reason));
+        Assert.Equal(HttpStatusCode.OK, weight.Status);
+    }
+
+    [Fact]
+    public async Task Settings_NameTheUsersTimeZone_AndFollowAMove()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        var tokyo = h.Sandbox.CreateUser("Asia/Tokyo");
+        var (access, _, _) = h.Sandbox.IssueTokens(tokyo, [GoogleHealthScopes.Settings, GoogleHealthScopes.Nutrition]);
+
+        var before = await h.GetAsync("v4/users/me/settings", access);
+        h.Sandbox.SetTimeZone(tokyo, "Europe/Lisbon");
+        var after = await h.GetAsync("v4/users/me/settings", access);
+
+        Assert.Equal("Asia/Tokyo", before.Json!["timeZone"]!.GetValue<string>());
+        Assert.Equal("32400s", before.Json!["utcOffset"]!.GetValue<string>());
+        Assert.Equal(TimeSpan.FromHours(9), h.Sandbox.UtcOffset(tokyo));
+        Assert.All(h.Sandbox.NutritionLogs(tokyo), n => Assert.Equal(TimeSpan.FromHours(9), n.UtcOffset));
+        Assert.Equal("Europe/Lisbon", after.Json!["timeZone"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task OnlineAccess_AndRepeatedConsentWithoutPrompt_GiveNoRefreshToken()
     {
         await using var h = await SandboxHarness.StartAsync();

@@ -33,10 +33,11 @@ internal sealed class SandboxHarness : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>A sandbox whose events each have one source unless <paramref name="configure"/> turns <see cref="GoogleHealthSandboxOptions.MultiSource"/> on.</summary>
     public static async Task<SandboxHarness> StartAsync(Action<GoogleHealthSandboxOptions>? configure = null)
     {
         var time = new FakeTimeProvider(Start);
-        var options = new GoogleHealthSandboxOptions { TimeProvider = time, HistoryDays = 120 };
+        var options = new GoogleHealthSandboxOptions { TimeProvider = time, HistoryDays = 120, MultiSource = false };
         configure?.Invoke(options);
         var sandbox = await GoogleHealthSandbox.StartAsync(options, CancellationToken.None);
         var user = sandbox.CreateUser();

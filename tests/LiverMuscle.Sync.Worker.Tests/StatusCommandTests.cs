@@ -48,4 +48,30 @@ public sealed class StatusCommandTests : IDisposable
             Assert.DoesNotContain(RefreshToken, text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Status_NamesEachFitbitDataKindTheGoogleGrantLeavesOut_WithHowToGrantIt()
+    {
+        var statePath = Path.Combine(_directory.FullName, "state.db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Path"] = statePath }).Build();
+        await using (var services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration.GetSection("State")).BuildServiceProvider())
+        {
+            var now = DateTimeOffset.UtcNow;
+            const string Granted = "https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly";
+            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("cleo", "Europe/Berlin", now), CancellationToken.None);
+            await services.GetRequiredService<ITokenStore>().SaveTokenAsync("cleo", "fitbit", new OAuthToken(AccessToken, RefreshToken, now.AddHours(1), Granted, "4471092385510027731"), CancellationToken.None);
+        }
+
+        var environment = ConfigurationTests.StateIn(_directory);
+        environment["LIVERMUSCLE__Fitbit__ClientId"] = "status-client";
+        environment["LIVERMUSCLE__Fitbit__ClientSecret"] = "status-secret";
+        var (exitCode, output, error) = await WorkerProcess.RunAsync(_directory.FullName, environment, "status", "--user", "cleo");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("fitbit: connected", output, StringComparison.Ordinal);
+        Assert.Contains("nutrition: NOT GRANTED (Google's 'nutrition' permission was not granted, so nutrition is not synced; run 'livermuscle-sync auth fitbit --user cleo' and tick it", output, StringComparison.Ordinal);
+        Assert.Contains("time zone: NOT GRANTED (Google's 'settings' permission was not granted", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("exercise: NOT GRANTED", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("body: NOT GRANTED", output, StringComparison.Ordinal);
+    }
 }

@@ -89,6 +89,7 @@ public static class FieldNames
         public const string BudgetRemaining = "budget_remaining";
         public const string BudgetLimit = "budget_limit";
         public const string SpoolDepth = "spool_depth";
+        public const string NotGranted = "not_granted";
         public const string Message = "message";
     }
 }

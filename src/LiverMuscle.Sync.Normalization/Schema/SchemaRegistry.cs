@@ -111,6 +111,7 @@ public static class SchemaRegistry
             [F.SyncHealth.BudgetRemaining] = FieldType.Integer,
             [F.SyncHealth.BudgetLimit] = FieldType.Integer,
             [F.SyncHealth.SpoolDepth] = FieldType.Integer,
+            [F.SyncHealth.NotGranted] = FieldType.String,
             [F.SyncHealth.Message] = FieldType.String,
         });
     }

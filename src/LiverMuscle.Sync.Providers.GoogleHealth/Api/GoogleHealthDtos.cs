@@ -3,13 +3,13 @@ using System.Text.Json.Serialization;
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
 
 /// <summary>
-/// One data point of a list answer: its resource name, where it came from, and exactly one payload. Enums stay
-/// strings (the API adds values), int64 arrive as strings, durations as <c>"123s"</c>.
+/// One data point of a list answer: its resource name (optional in the proto: real weight and body-fat points written
+/// through Health Connect come without one), where it came from, and exactly one payload. Enums stay strings (the API
+/// adds values), int64 arrive as strings, durations as <c>"123s"</c>.
 /// </summary>
 public sealed record DataPointDto
 {
-    [JsonRequired]
-    public string Name { get; init; } = string.Empty;
+    public string? Name { get; init; }
 
     public DataSourceDto? DataSource { get; init; }
 
@@ -20,13 +20,16 @@ public sealed record DataPointDto
     public WeightDto? Weight { get; init; }
 
     public BodyFatDto? BodyFat { get; init; }
-
-    /// <summary>The last path segment of <see cref="Name"/>: the provider's id of the point.</summary>
-    public string Id => Name[(Name.LastIndexOf('/') + 1)..];
 }
 
-public sealed record DataSourceDto(string? RecordingMethod, string? Platform);
+/// <summary>Who recorded a point: the device, the app and the platform it came through, and how.</summary>
+public sealed record DataSourceDto(string? RecordingMethod, string? Platform, DeviceDto? Device = null, ApplicationDto? Application = null);
 
+public sealed record DeviceDto(string? FormFactor, string? Manufacturer, string? DisplayName);
+
+public sealed record ApplicationDto(string? PackageName, string? WebClientId, string? GoogleWebClientId);
+
+/// <summary>A session's interval; only the start is required (food entries may come without an end).</summary>
 public sealed record SessionIntervalDto
 {
     [JsonRequired]
@@ -36,9 +39,8 @@ public sealed record SessionIntervalDto
     [JsonConverter(typeof(ProtoDurationConverter))]
     public TimeSpan? StartUtcOffset { get; init; }
 
-    [JsonRequired]
     [JsonConverter(typeof(Rfc3339Converter))]
-    public DateTimeOffset EndTime { get; init; }
+    public DateTimeOffset? EndTime { get; init; }
 }
 
 public sealed record SampleTimeDto
@@ -106,6 +108,8 @@ public sealed record BodyFatDto
 }
 
 public sealed record IdentityDto(string? HealthUserId, string? LegacyUserId);
+
+public sealed record SettingsDto(string? TimeZone);
 
 public sealed record TokenResponseDto(
     [property: JsonPropertyName("access_token")] string? AccessToken,

@@ -10,5 +10,6 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(DataPointDto))]
 [JsonSerializable(typeof(IdentityDto))]
+[JsonSerializable(typeof(SettingsDto))]
 [JsonSerializable(typeof(TokenResponseDto))]
 internal sealed partial class GoogleHealthJsonContext : JsonSerializerContext;

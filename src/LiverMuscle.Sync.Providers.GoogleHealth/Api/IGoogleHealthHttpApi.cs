@@ -21,7 +21,18 @@ public interface IGoogleHealthHttpApi
         [Property(ProviderRequestOptions.TallyKey)] RequestTally tally,
         CancellationToken cancellationToken);
 
+    /// <summary>The user's settings (their time zone); needs the settings scope.</summary>
+    [Get("/v4/users/me/settings")]
+    Task<HttpResponseMessage> GetSettingsAsync(
+        [Property(ProviderRequestOptions.UserKey)] string userId,
+        [Property(ProviderRequestOptions.TallyKey)] RequestTally tally,
+        CancellationToken cancellationToken);
+
     /// <summary>With a token that is not stored yet (right after the code exchange), so it is passed explicitly.</summary>
     [Get("/v4/users/me/identity")]
     Task<HttpResponseMessage> GetIdentityAsync([Header("Authorization")] string authorization, CancellationToken cancellationToken);
+
+    /// <summary>The settings with a token that is not stored yet (right after the code exchange).</summary>
+    [Get("/v4/users/me/settings")]
+    Task<HttpResponseMessage> GetSettingsAsync([Header("Authorization")] string authorization, CancellationToken cancellationToken);
 }

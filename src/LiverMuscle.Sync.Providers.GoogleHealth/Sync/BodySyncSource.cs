@@ -1,21 +1,12 @@
 using LiverMuscle.Sync.Normalization.Schema;
-using LiverMuscle.Sync.Providers.GoogleHealth.Api;
 using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
-using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
 /// <summary>Weight and body fat by UTC sample time (the filter these types accept), paired into <c>body_composition</c>.</summary>
-public sealed class BodySyncSource(
-    GoogleHealthApiClient client,
-    LedgerBatches batches,
-    IUserStore users,
-    IOptions<FitbitOptions> options,
-    TimeProvider time,
-    ILogger<BodySyncSource> logger) : GoogleHealthSyncSource(client, batches, users, options, time, logger)
+public sealed class BodySyncSource(GoogleHealthReading reading, ILogger<BodySyncSource> logger) : GoogleHealthSyncSource(reading, logger)
 {
     public override string DataKind => FitbitDataKinds.Body;
 
@@ -28,8 +19,8 @@ public sealed class BodySyncSource(
     protected override async Task<RecordRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
     {
         // Both types make one point: reading only one of them would strip the other's fields from it.
-        var weights = await ListAsync(userId, "weight", "weight.sample_time.physical_time", civil: false, from, to, pageSize: 1000, tally, cancellationToken);
-        var fats = await ListAsync(userId, "body-fat", "body_fat.sample_time.physical_time", civil: false, from, to, pageSize: 1000, tally, cancellationToken);
+        var weights = await ListAsync(userId, "weight", "weight.sample_time.physical_time", civil: false, from, to, pageSize: MaxPageSize, tally, cancellationToken);
+        var fats = await ListAsync(userId, "body-fat", "body_fat.sample_time.physical_time", civil: false, from, to, pageSize: MaxPageSize, tally, cancellationToken);
         return FitbitNormalizer.Body(userId, weights.Items, fats.Items).WithErrors([.. weights.Errors, .. fats.Errors]);
     }
 }

@@ -1,21 +1,12 @@
 using LiverMuscle.Sync.Normalization.Schema;
-using LiverMuscle.Sync.Providers.GoogleHealth.Api;
 using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
-using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
 /// <summary>Exercise sessions by local start date (the only filter exercise accepts), 25 per page.</summary>
-public sealed class ExerciseSyncSource(
-    GoogleHealthApiClient client,
-    LedgerBatches batches,
-    IUserStore users,
-    IOptions<FitbitOptions> options,
-    TimeProvider time,
-    ILogger<ExerciseSyncSource> logger) : GoogleHealthSyncSource(client, batches, users, options, time, logger)
+public sealed class ExerciseSyncSource(GoogleHealthReading reading, ILogger<ExerciseSyncSource> logger) : GoogleHealthSyncSource(reading, logger)
 {
     public override string DataKind => FitbitDataKinds.Exercise;
 
@@ -27,7 +18,7 @@ public sealed class ExerciseSyncSource(
 
     protected override async Task<RecordRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
     {
-        var points = await ListAsync(userId, "exercise", "exercise.interval.civil_start_time", civil: true, from, to, pageSize: 25, tally, cancellationToken);
+        var points = await ListAsync(userId, "exercise", "exercise.interval.civil_start_time", civil: true, from, to, pageSize: MaxExercisePageSize, tally, cancellationToken);
         return FitbitNormalizer.Exercises(userId, points.Items, Options).WithErrors(points.Errors);
     }
 }

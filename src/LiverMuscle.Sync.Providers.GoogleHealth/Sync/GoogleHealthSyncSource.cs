@@ -8,31 +8,33 @@ using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
 /// <summary>
 /// The window logic shared by the Fitbit sources. There is no change feed: an incremental run re-reads the last days
 /// in full, upserts what it finds and removes what vanished from the window; a targeted run (a push) does the same
-/// for the days it names; a backfill walks windows backwards to the start date (or until a long run of empty
-/// windows), saving after each window where it stands, so a restart does not read a finished window again.
+/// for the days it names; a backfill walks windows backwards to the start date (or until a run of empty windows),
+/// saving after each window where it stands, so a restart does not read a finished window again. Lists ask for the
+/// largest page the API serves. A data kind whose scope the person did not grant is not read at all, and one the API
+/// refuses for a missing scope stops there: the other kinds sync. Every run first brings the person's time zone up to
+/// date when it is due.
 /// </summary>
-public abstract class GoogleHealthSyncSource(
-    GoogleHealthApiClient client,
-    LedgerBatches batches,
-    IUserStore users,
-    IOptions<FitbitOptions> options,
-    TimeProvider time,
-    ILogger logger) : ISyncSource
+public abstract class GoogleHealthSyncSource(GoogleHealthReading reading, ILogger logger) : ISyncSource
 {
+    /// <summary>The largest page of most types.</summary>
+    public const int MaxPageSize = 10_000;
+
+    /// <summary>The largest page of <c>exercise</c> (and sleep).</summary>
+    public const int MaxExercisePageSize = 25;
+
     private const int MaxPages = 1000;
 
     public string Provider => ProviderNames.Fitbit;
 
     public abstract string DataKind { get; }
 
-    protected FitbitOptions Options => options.Value;
+    protected FitbitOptions Options => reading.Options.Value;
 
     protected abstract string Measurement { get; }
 
@@ -48,12 +50,25 @@ public abstract class GoogleHealthSyncSource(
     /// <summary>What to write for a record that vanished at the source; by default nothing, and its point is deleted.</summary>
     protected virtual Point? Replacement(string userId, LedgerEntry vanished, TimeZoneInfo zone) => null;
 
-    public IAsyncEnumerable<SyncBatch> ReadAsync(SyncRequest request, CancellationToken cancellationToken) => request.Mode switch
+    public async IAsyncEnumerable<SyncBatch> ReadAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        SyncMode.Backfill => BackfillAsync(request, cancellationToken),
-        SyncMode.Targeted => TargetedAsync(request, cancellationToken),
-        _ => IncrementalAsync(request, cancellationToken),
-    };
+        if (!await reading.Grants.AllowsAsync(request.UserId, DataKind, cancellationToken))
+        {
+            yield break;
+        }
+
+        await reading.TimeZone.RefreshAsync(request.UserId, request.Requests, cancellationToken);
+        var batches = request.Mode switch
+        {
+            SyncMode.Backfill => BackfillAsync(request, cancellationToken),
+            SyncMode.Targeted => TargetedAsync(request, cancellationToken),
+            _ => IncrementalAsync(request, cancellationToken),
+        };
+        await foreach (var batch in batches)
+        {
+            yield return batch;
+        }
+    }
 
     /// <summary>Lists every data point of a type whose filter member falls in the days [<paramref name="from"/>, <paramref name="to"/>).</summary>
     protected async Task<ParsedElements<DataPointDto>> ListAsync(
@@ -67,7 +82,7 @@ public abstract class GoogleHealthSyncSource(
         string? token = null;
         for (var page = 0; page < MaxPages; page++)
         {
-            var response = await client.ListDataPointsAsync(userId, dataType, filter, pageSize, token, tally, cancellationToken);
+            var response = await reading.Client.ListDataPointsAsync(userId, dataType, filter, pageSize, token, tally, cancellationToken);
             var parsed = DataPointPage.Parse(dataType, response.Body);
             points.AddRange(parsed.Points);
             errors.AddRange(parsed.Errors);
@@ -84,7 +99,7 @@ public abstract class GoogleHealthSyncSource(
 
     private async IAsyncEnumerable<SyncBatch> IncrementalAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var zone = await users.GetTimeZoneAsync(request.UserId, cancellationToken);
+        var zone = await reading.Users.GetTimeZoneAsync(request.UserId, cancellationToken);
         var today = Today(zone);
         await foreach (var batch in WindowAsync(request, today.AddDays(1 - WindowDays), today.AddDays(2), zone, today, cancellationToken))
         {
@@ -94,8 +109,8 @@ public abstract class GoogleHealthSyncSource(
 
     private async IAsyncEnumerable<SyncBatch> TargetedAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var zone = await users.GetTimeZoneAsync(request.UserId, cancellationToken);
-        var now = time.GetUtcNow();
+        var zone = await reading.Users.GetTimeZoneAsync(request.UserId, cancellationToken);
+        var now = reading.Time.GetUtcNow();
         var from = DateOnly.FromDateTime((request.Since ?? now.AddDays(-1)).UtcDateTime).AddDays(-1);
         var to = DateOnly.FromDateTime((request.Until ?? now).UtcDateTime).AddDays(2);
         await foreach (var batch in WindowAsync(request, from, to > from ? to : from.AddDays(1), zone, Today(zone), cancellationToken))
@@ -106,7 +121,7 @@ public abstract class GoogleHealthSyncSource(
 
     private async IAsyncEnumerable<SyncBatch> BackfillAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var zone = await users.GetTimeZoneAsync(request.UserId, cancellationToken);
+        var zone = await reading.Users.GetTimeZoneAsync(request.UserId, cancellationToken);
         var today = Today(zone);
         var since = request.Since is { } s ? DateOnly.FromDateTime(s.UtcDateTime) : (DateOnly?)null;
         var cursor = SourceCursor.Parse(request.Cursor);
@@ -128,13 +143,17 @@ public abstract class GoogleHealthSyncSource(
             var from = since is { } limit && end.AddDays(-step) < limit ? limit : end.AddDays(-step);
             var left = since is { } start ? (int)Math.Ceiling((end.DayNumber - start.DayNumber) / (double)step) : stopAfter - empty;
             Log.Backfilling(logger, request.UserId, DataKind, windowsDone + 1, windowsDone + left, from);
-            var read = await ReadWindowAsync(request.UserId, from, end, zone, request.Requests, cancellationToken);
+            if (await ReadGrantedAsync(request, from, end, zone, cancellationToken) is not { } read)
+            {
+                yield break;
+            }
+
             empty = read.IsEmpty ? empty + 1 : 0;
             windowsDone++;
             var finished = since is { } oldest ? from <= oldest : empty >= stopAfter;
             var next = finished ? new SourceCursor { CompleteFrom = Midnight(from) } : new SourceCursor { BackfillAt = Midnight(from), EmptyWindows = empty };
             var progress = new SyncProgress(windowsDone, finished ? windowsDone : Math.Max(windowsDone - 1 + left, windowsDone + 1));
-            await foreach (var batch in batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, end), next.Format(), progress, cancellationToken))
+            await foreach (var batch in reading.Batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, end), next.Format(), progress, cancellationToken))
             {
                 yield return batch;
             }
@@ -145,10 +164,27 @@ public abstract class GoogleHealthSyncSource(
 
     private async IAsyncEnumerable<SyncBatch> WindowAsync(SyncRequest request, DateOnly from, DateOnly to, TimeZoneInfo zone, DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var read = await ReadWindowAsync(request.UserId, from, to, zone, request.Requests, cancellationToken);
-        await foreach (var batch in batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, to), cancellationToken: cancellationToken))
+        if (await ReadGrantedAsync(request, from, to, zone, cancellationToken) is not { } read)
+        {
+            yield break;
+        }
+
+        await foreach (var batch in reading.Batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, to), cancellationToken: cancellationToken))
         {
             yield return batch;
+        }
+    }
+
+    /// <summary>The window's read, or null when the API refused the data type for a scope the grant lacks.</summary>
+    private async Task<RecordRead?> ReadGrantedAsync(SyncRequest request, DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadWindowAsync(request.UserId, from, to, zone, request.Requests, cancellationToken);
+        }
+        catch (ScopeNotGrantedException)
+        {
+            return null;
         }
     }
 
@@ -156,7 +192,7 @@ public abstract class GoogleHealthSyncSource(
         new(Provider, DataKind, userId, Measurement, today.AddDays(-WindowDays - 2)) { Replacement = vanished => Replacement(userId, vanished, zone) };
 
     private DateOnly Today(TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(UsesLocalDates ? TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime : time.GetUtcNow().UtcDateTime);
+        DateOnly.FromDateTime(UsesLocalDates ? TimeZoneInfo.ConvertTime(reading.Time.GetUtcNow(), zone).DateTime : reading.Time.GetUtcNow().UtcDateTime);
 
     private static DateOnly? DayOf(DateTimeOffset? at) => at is { } value ? DateOnly.FromDateTime(value.UtcDateTime) : null;
 

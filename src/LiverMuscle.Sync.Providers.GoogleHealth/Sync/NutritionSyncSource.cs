@@ -1,12 +1,9 @@
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
-using LiverMuscle.Sync.Providers.GoogleHealth.Api;
 using LiverMuscle.Sync.Providers.Ledger;
 using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
-using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
@@ -14,13 +11,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// Nutrition-log entries by local start date, summed per day into <c>nutrition_daily</c>. A day whose entries were
 /// all deleted is written as zeros.
 /// </summary>
-public sealed class NutritionSyncSource(
-    GoogleHealthApiClient client,
-    LedgerBatches batches,
-    IUserStore users,
-    IOptions<FitbitOptions> options,
-    TimeProvider time,
-    ILogger<NutritionSyncSource> logger) : GoogleHealthSyncSource(client, batches, users, options, time, logger)
+public sealed class NutritionSyncSource(GoogleHealthReading reading, ILogger<NutritionSyncSource> logger) : GoogleHealthSyncSource(reading, logger)
 {
     public override string DataKind => FitbitDataKinds.Nutrition;
 
@@ -32,7 +23,7 @@ public sealed class NutritionSyncSource(
 
     protected override async Task<RecordRead> ReadWindowAsync(string userId, DateOnly from, DateOnly to, TimeZoneInfo zone, RequestTally tally, CancellationToken cancellationToken)
     {
-        var points = await ListAsync(userId, "nutrition-log", "nutrition_log.interval.civil_start_time", civil: true, from, to, pageSize: 1000, tally, cancellationToken);
+        var points = await ListAsync(userId, "nutrition-log", "nutrition_log.interval.civil_start_time", civil: true, from, to, pageSize: MaxPageSize, tally, cancellationToken);
         return FitbitNormalizer.NutritionDays(userId, points.Items, zone).WithErrors(points.Errors);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using LiverMuscle.Sync.Providers.GoogleHealth.Api;
+using LiverMuscle.Sync.Providers.GoogleHealth.Grants;
 using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.State;
 using Microsoft.AspNetCore.WebUtilities;
@@ -13,25 +14,22 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 
 /// <summary>
 /// Google OAuth 2.0 authorization code with PKCE (S256), <c>access_type=offline</c> and <c>prompt=consent</c> so a
-/// refresh token is issued, for the three read scopes. Completing stores the pair with the Health user id from
-/// <c>users/me/identity</c> (push notifications name users only by it).
+/// refresh token is issued, for the three read scopes and the optional settings scope. Google lets the person tick
+/// them one by one: completing stores the pair with the scopes Google granted and the Health user id from
+/// <c>users/me/identity</c> (push notifications name users only by it), logs each data kind left out with how to grant
+/// it, refuses a consent that granted no data at all, and takes the person's time zone from their settings.
 /// </summary>
 public sealed class GoogleAuthorizationFlow(
     GoogleTokenClient tokenClient,
     GoogleHealthApiClient client,
+    GoogleGrants grants,
+    GoogleTimeZone timeZone,
     ITokenStore tokens,
     IOptions<FitbitOptions> options,
     TimeProvider time,
     ILogger<GoogleAuthorizationFlow> logger) : IAuthorizationFlow
 {
-    private const string ScopePrefix = "https://www.googleapis.com/auth/googlehealth.";
-
-    public static readonly IReadOnlyList<string> Scopes =
-    [
-        ScopePrefix + "activity_and_fitness.readonly",
-        ScopePrefix + "health_metrics_and_measurements.readonly",
-        ScopePrefix + "nutrition.readonly",
-    ];
+    public static IReadOnlyList<string> Scopes => GoogleScopes.Requested;
 
     public string Provider => ProviderNames.Fitbit;
 
@@ -73,22 +71,32 @@ public sealed class GoogleAuthorizationFlow(
             throw new ReauthorizationRequiredException(userId, Provider, "Google issued no refresh token; remove the app at myaccount.google.com/connections and authorise again");
         }
 
-        var granted = (token.Scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (Scopes.Except(granted, StringComparer.Ordinal).ToList() is { Count: > 0 } missing)
+        // A token answer without a scope was granted what was asked (RFC 6749 §5.1).
+        token = token with { Scope = token.Scope ?? string.Join(' ', Scopes) };
+        if (!GoogleScopes.Data.Any(GoogleScopes.Granted(token).Contains))
         {
-            Log.MissingScopes(logger, userId, string.Join(", ", missing));
+            throw new ReauthorizationRequiredException(userId, Provider,
+                $"the consent granted none of the data permissions ({string.Join(", ", GoogleScopes.Data.Select(GoogleScopes.Permission))}); authorise again and tick them");
         }
 
-        var healthUserId = await GetHealthUserIdAsync(token.AccessToken, cancellationToken);
+        var authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken).ToString();
+        var healthUserId = await GetHealthUserIdAsync(authorization, cancellationToken);
         await tokens.SaveTokenAsync(userId, Provider, token with { ProviderUserId = healthUserId }, cancellationToken);
         Log.Authorized(logger, userId, healthUserId);
-        return await tokens.GetAsync(userId, Provider, cancellationToken)
+        var connection = await tokens.GetAsync(userId, Provider, cancellationToken)
             ?? throw new InvalidOperationException($"The token of '{userId}' was saved but cannot be read back.");
+        foreach (var missing in grants.NotGranted(connection))
+        {
+            Log.NotGranted(logger, userId, missing.DataKind, missing.Remedy);
+        }
+
+        await timeZone.ReadAtConsentAsync(userId, token, cancellationToken);
+        return connection;
     }
 
-    private async Task<string> GetHealthUserIdAsync(string accessToken, CancellationToken cancellationToken)
+    private async Task<string> GetHealthUserIdAsync(string authorization, CancellationToken cancellationToken)
     {
-        using var http = await client.Api().GetIdentityAsync(new AuthenticationHeaderValue("Bearer", accessToken).ToString(), cancellationToken);
+        using var http = await client.Api().GetIdentityAsync(authorization, cancellationToken);
         if (!http.IsSuccessStatusCode)
         {
             throw new GoogleHealthApiException("identity", await GoogleHealthResponse.ReadAsync(http, time, cancellationToken));

@@ -24,11 +24,6 @@ public sealed class GoogleTokenRevoker(ITokenStore tokens, IHttpClientFactory cl
         }
 
         var o = options.Value;
-        if (!o.RevokeUrl.IsAbsoluteUri || o.RevokeUrl.Scheme is not ("http" or "https"))
-        {
-            return RevocationResult.Failed(Provider, $"Fitbit:RevokeUrl must be an absolute http(s) URL, got '{o.RevokeUrl}'; remove the app at myaccount.google.com/connections");
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(o.RequestTimeout);
         try

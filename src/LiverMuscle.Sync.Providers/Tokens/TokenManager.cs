@@ -70,10 +70,12 @@ public sealed class TokenManager(
                 throw new ReauthorizationRequiredException(userId, provider, reason);
             }
 
-            // Providers that do not rotate refresh tokens (Google) answer without one: the old one stays valid.
+            // Providers that do not rotate refresh tokens (Google) answer without one: the old one stays valid. An
+            // answer without a scope keeps the granted one (RFC 6749 §5.1); one with a scope may have narrowed it.
             fresh = fresh with
             {
                 RefreshToken = string.IsNullOrEmpty(fresh.RefreshToken) ? token.RefreshToken : fresh.RefreshToken,
+                Scope = fresh.Scope ?? token.Scope,
                 ProviderUserId = fresh.ProviderUserId ?? token.ProviderUserId,
             };
             await tokens.SaveTokenAsync(userId, provider, fresh, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Worker.Status;
@@ -12,6 +13,7 @@ internal sealed class StatusReporter(
     ISyncCursorStore cursors,
     ISyncRunLog runs,
     IWriteSpool spool,
+    IEnumerable<IDataKindGrants> grants,
     TimeProvider time,
     IRequestBudget? budget = null)
 {
@@ -44,6 +46,11 @@ internal sealed class StatusReporter(
             foreach (var connection in userConnections)
             {
                 AppendConnection(text, connection, now);
+                foreach (var missing in grants.Where(g => g.Provider == connection.Provider).SelectMany(g => g.NotGranted(connection)))
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    {missing.DataKind}: NOT GRANTED ({missing.Remedy})");
+                }
+
                 if (budget?.GetSnapshot(connection.Provider, user.Id) is { } snapshot)
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"    request budget: {snapshot.Remaining}/{snapshot.Limit} per {snapshot.Window.TotalSeconds:0} s");
