@@ -35,9 +35,9 @@ public sealed class ReminderEvaluator(
             var context = new ReminderContext(person, stored.GetValueOrDefault(person.Id) ?? Programme.None(person.Id), zone, now);
             foreach (var reminder in reminders)
             {
-                if (await IsOpenAsync(reminder, context, cancellationToken))
+                if (await IsOpenAsync(reminder, context, cancellationToken) && await CheckAsync(reminder, context, cancellationToken) is { } result)
                 {
-                    results.Add(await CheckAsync(reminder, context, cancellationToken));
+                    results.Add(result);
                 }
             }
         }
@@ -57,7 +57,8 @@ public sealed class ReminderEvaluator(
         return context.Now >= due && context.Now < until && !await log.IsDecidedAsync(context.Person.Id, reminder.Kind, context.Today, cancellationToken);
     }
 
-    private async Task<ReminderResult> CheckAsync(IReminder reminder, ReminderContext context, CancellationToken cancellationToken)
+    /// <summary>Null when today is no occasion of the reminder after all.</summary>
+    private async Task<ReminderResult?> CheckAsync(IReminder reminder, ReminderContext context, CancellationToken cancellationToken)
     {
         var (personId, today) = (context.Person.Id, context.Today);
         ReminderCheck? check;
@@ -74,7 +75,7 @@ public sealed class ReminderEvaluator(
         switch (check?.Verdict)
         {
             case null:
-                return new ReminderResult(personId, reminder.Kind, today, null, false, null);
+                return null;
             case ReminderVerdict.NoData:
                 Log.ReminderNoData(logger, reminder.Kind, personId, check.Lines[0]);
                 return new ReminderResult(personId, reminder.Kind, today, check.Verdict, false, null);
