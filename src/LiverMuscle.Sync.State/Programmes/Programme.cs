@@ -39,4 +39,13 @@ public sealed record Programme(
     public int EffectiveRecheckIntervalDays => RecheckIntervalDays ?? DefaultRecheckIntervalDays;
 
     public double EffectiveProteinReminderBelow => ProteinReminderBelow ?? DefaultProteinReminderBelow;
+
+    /// <summary>Equal values, the training days compared by their days.</summary>
+    public bool Equals(Programme? other) =>
+        other is not null && PersonId == other.PersonId && TrainingDays.SequenceEqual(other.TrainingDays) && TrainingTime == other.TrainingTime &&
+        SelfTestSince == other.SelfTestSince && RecheckIntervalDays == other.RecheckIntervalDays && ProteinReminderTime == other.ProteinReminderTime &&
+        ProteinReminderBelow == other.ProteinReminderBelow && UpdatedAt == other.UpdatedAt;
+
+    public override int GetHashCode() =>
+        HashCode.Combine(PersonId, TrainingDays.Count, TrainingTime, SelfTestSince, RecheckIntervalDays, ProteinReminderTime, ProteinReminderBelow, UpdatedAt);
 }
