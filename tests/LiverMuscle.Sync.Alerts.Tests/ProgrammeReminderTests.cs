@@ -19,25 +19,29 @@ public sealed class ProgrammeReminderTests(InfluxDbFixture influx) : IDisposable
         await using var harness = new AlertsHarness(influx.Url, database, _state.FullName, November2.AddHours(8), ReminderSetup.Mail(smtp.Port));
         await harness.PersonAsync("alice", "Europe/Berlin", new ProgrammeChanges { SelfTestMonthly = "true", TrainingHour = "9" });
         await harness.PersonAsync("bob", "Europe/Berlin", new ProgrammeChanges { TrainingHour = "9" });
-        await harness.WriteAsync(Points.Marker("bob", "grip_strength", 30, "kg", November2.AddMonths(-3)));
+        await harness.PersonAsync("carol", "Europe/Berlin", new ProgrammeChanges { SelfTestMonthly = "true", TrainingHour = "9" });
+        await harness.WriteAsync(Points.Marker("bob", "grip_strength", 30, "kg", November2.AddMonths(-3)), Points.Marker("carol", "stairs_climbed", 3, "floors", November2.AddMonths(-3)));
 
-        // 09:00 in Berlin is 08:00 UTC: the reminder comes at the training hour, and bob has not switched it on.
-        Assert.Equal(["alice SelfTest Remind delivered"], (await harness.RemindAsync()).Summary());
-        await harness.WriteAsync(Points.Marker("alice", "grip_strength", 24.5, "kg", November2.AddHours(10)));
+        // 09:00 in Berlin is 08:00 UTC: the reminder comes at the training hour; carol's last test is overdue already; bob has not switched it on.
+        Assert.Equal(["alice SelfTest Remind delivered", "carol SelfTest Remind delivered"], (await harness.RemindAsync()).Summary());
+        await harness.WriteAsync(Points.Marker("alice", "grip_strength", 24.5, "kg", November2.AddHours(10)), Points.Marker("carol", "grip_strength", 22, "kg", November2.AddHours(11)));
         Assert.Empty(await harness.RemindAtAsync(November2.AddDays(7).AddHours(8)));
         Assert.Empty(await harness.RemindAtAsync(November2.AddMonths(1).AddHours(7).AddMinutes(55)));
-        Assert.Equal(["alice SelfTest Remind delivered"], (await harness.RemindAtAsync(November2.AddMonths(1).AddHours(8))).Summary());
+        Assert.Equal(["alice SelfTest Remind delivered", "carol SelfTest Remind delivered"], (await harness.RemindAtAsync(November2.AddMonths(1).AddHours(8))).Summary());
         Assert.Empty(await harness.RemindAtAsync(November2.AddMonths(1).AddDays(1).AddHours(8)));
-        Assert.Equal(["alice SelfTest Remind delivered"], (await harness.RemindAtAsync(November2.AddMonths(1).AddDays(7).AddHours(8))).Summary());
+        Assert.Equal(["alice SelfTest Remind delivered", "carol SelfTest Remind delivered"], (await harness.RemindAtAsync(November2.AddMonths(1).AddDays(7).AddHours(8))).Summary());
         await harness.WriteAsync(Points.Marker("alice", "chair_stand_5x", 11.2, "s", November2.AddMonths(1).AddDays(8).AddHours(10)));
-        Assert.Empty(await harness.RemindAtAsync(November2.AddMonths(1).AddDays(14).AddHours(8)));
+        Assert.Equal(["carol SelfTest Remind delivered"], (await harness.RemindAtAsync(November2.AddMonths(1).AddDays(14).AddHours(8))).Summary());
 
-        var texts = smtp.Messages().Select(m => m.Message.TextBody!.ReplaceLineEndings("\n")).ToList();
-        Assert.Equal(3, texts.Count);
-        Assert.Contains("No strength self-test is recorded yet.", texts[0], StringComparison.Ordinal);
-        Assert.All(texts[1..], t => Assert.Contains("Your last strength self-test is from 2026-11-02 (grip_strength), a month ago or more.", t, StringComparison.Ordinal));
-        Assert.All(texts, t => Assert.Contains(Disclaimer.Reminder, t, StringComparison.Ordinal));
-        Assert.Equal("[LiverMuscle] Reminder for alice: Time for the monthly strength self-test", smtp.Messages()[0].Message.Subject);
+        var messages = smtp.Messages();
+        var alice = messages.Where(m => m.Recipients.SequenceEqual(["alice@example.org"])).Select(m => m.Message.TextBody!.ReplaceLineEndings("\n")).ToList();
+        var carol = messages.Where(m => m.Recipients.SequenceEqual(["carol@example.org"])).Select(m => m.Message.TextBody!.ReplaceLineEndings("\n")).ToList();
+        Assert.Equal((3, 4, 7), (alice.Count, carol.Count, messages.Count));
+        Assert.Contains("No strength self-test is recorded yet.", alice[0], StringComparison.Ordinal);
+        Assert.All(alice[1..], t => Assert.Contains("Your last strength self-test is from 2026-11-02 (grip_strength), a month ago or more.", t, StringComparison.Ordinal));
+        Assert.Contains("Your last strength self-test is from 2026-08-02 (stairs_climbed), a month ago or more.", carol[0], StringComparison.Ordinal);
+        Assert.All(alice.Concat(carol), t => Assert.Contains(Disclaimer.Reminder, t, StringComparison.Ordinal));
+        Assert.Equal("[LiverMuscle] Reminder for alice: Time for the monthly strength self-test", messages[0].Message.Subject);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace LiverMuscle.Sync.Alerts.Reminders;
 
 /// <summary>
 /// A month after the latest strength self-test (grip, 5× chair stand, stairs), or on the day the reminder was
-/// switched on when there is none, and again every <see cref="RemindersOptions.OverdueRepeatInterval"/> until one is recorded.
+/// switched on when there is none or it is overdue already, and again every
+/// <see cref="RemindersOptions.OverdueRepeatInterval"/> until one is recorded.
 /// </summary>
 internal sealed class SelfTestReminder(LatestMarkerReader markers, IOptionsMonitor<RemindersOptions> options) : IReminder
 {
@@ -21,7 +22,8 @@ internal sealed class SelfTestReminder(LatestMarkerReader markers, IOptionsMonit
     public async Task<ReminderCheck?> CheckAsync(ReminderContext context, CancellationToken cancellationToken)
     {
         var latest = await MarkerHistory.LatestAsync(markers, context, SelfTestMarkers, cancellationToken);
-        var due = latest is { } last ? last.Date.AddMonths(1) : LocalCalendar.LocalDate(context.Programme.SelfTestSince!.Value, context.Zone);
+        var switchedOn = LocalCalendar.LocalDate(context.Programme.SelfTestSince!.Value, context.Zone);
+        var due = latest is { } last && last.Date.AddMonths(1) > switchedOn ? last.Date.AddMonths(1) : switchedOn;
         if (!context.IsOccasion(due, options.CurrentValue.OverdueRepeatInterval.Days))
         {
             return null;
