@@ -18,8 +18,8 @@ namespace LiverMuscle.Sync.Alerts;
 public static class AlertsServiceCollectionExtensions
 {
     /// <summary>
-    /// Alert rules, their evaluator (hosted, on a schedule), notifiers, the weekly summary and the programme reminders (section <c>Alerts</c>).
-    /// Needs the InfluxDB sink, the state store, <c>AddAdherence</c> and <c>AddHealthMarkers</c>.
+    /// Alert rules, their evaluator (hosted, on a schedule), notifiers, the weekly summary and the programme reminders
+    /// (section <c>Alerts</c>). Needs the InfluxDB sink, the state store, <c>AddAdherence</c> and <c>AddHealthMarkers</c>.
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {

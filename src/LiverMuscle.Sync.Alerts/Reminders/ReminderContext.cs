@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.State.Programmes;
@@ -28,5 +29,5 @@ public sealed record ReminderContext(Person Person, Programme Programme, TimeZon
     /// <summary>Whether <paramref name="due"/> (a date, then every <paramref name="repeat"/> days) falls on today.</summary>
     public bool IsOccasion(DateOnly due, int repeat) => Today >= due && (Today.DayNumber - due.DayNumber) % repeat == 0;
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
