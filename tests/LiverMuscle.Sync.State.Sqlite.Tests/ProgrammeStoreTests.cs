@@ -79,6 +79,8 @@ public sealed class ProgrammeStoreTests
             ProteinReminderHour = "8pm", ProteinReminderBelow = "50",
         }, CancellationToken.None));
 
+        Assert.Equal(["training hour '18\\u000a19' must be an hour of the day, 0 to 23 (e.g. 18) or hh:mm (e.g. 18:30)."],
+            await programmes.CheckAsync("alice", new ProgrammeChanges { TrainingHour = "18\n19" }, CancellationToken.None));
         Assert.StartsWith("No person 'bob' in the state store", Assert.Single((await programmes.SetAsync("bob", new ProgrammeChanges { TrainingDays = "mon" }, CancellationToken.None)).Errors), StringComparison.Ordinal);
         Assert.Null(await programmes.GetAsync("bob", CancellationToken.None));
     }

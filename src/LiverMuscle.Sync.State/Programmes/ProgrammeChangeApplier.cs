@@ -43,7 +43,7 @@ public static class ProgrammeChangeApplier
                 .ToList();
             if (matches.Count == 0)
             {
-                errors.Add($"training days '{value}' must be weekdays separated by commas, e.g. mon,wed,fri ('{word}' is not one).");
+                errors.Add($"training days '{Shown(value)}' must be weekdays separated by commas, e.g. mon,wed,fri ('{Shown(word)}' is not one).");
                 return current;
             }
 
@@ -71,7 +71,7 @@ public static class ProgrammeChangeApplier
             return time;
         }
 
-        errors.Add($"{name} '{value}' must be an hour of the day, 0 to 23 (e.g. 18) or hh:mm (e.g. 18:30).");
+        errors.Add($"{name} '{Shown(value)}' must be an hour of the day, 0 to 23 (e.g. 18) or hh:mm (e.g. 18:30).");
         return current;
     }
 
@@ -89,7 +89,7 @@ public static class ProgrammeChangeApplier
             case "false" or "no" or "off":
                 return null;
             default:
-                errors.Add($"self-test monthly '{value}' must be true or false.");
+                errors.Add($"self-test monthly '{Shown(value)}' must be true or false.");
                 return since;
         }
     }
@@ -111,7 +111,7 @@ public static class ProgrammeChangeApplier
             return days;
         }
 
-        errors.Add(string.Create(CultureInfo.InvariantCulture, $"re-check interval '{value}' must be a whole number of days from 1 to {MaxRecheckIntervalDays}, or 0 / off for no re-check reminder."));
+        errors.Add(string.Create(CultureInfo.InvariantCulture, $"re-check interval '{Shown(value)}' must be a whole number of days from 1 to {MaxRecheckIntervalDays}, or 0 / off for no re-check reminder."));
         return current;
     }
 
@@ -127,7 +127,10 @@ public static class ProgrammeChangeApplier
             return fraction;
         }
 
-        errors.Add($"protein reminder below '{value}' must be a fraction of the day's goal above 0 and at most 1 (e.g. 0.5 for 50 %).");
+        errors.Add($"protein reminder below '{Shown(value)}' must be a fraction of the day's goal above 0 and at most 1 (e.g. 0.5 for 50 %).");
         return current;
     }
+
+    /// <summary>A typed value as an error line shows it: control characters (a line break) as <c>\uXXXX</c>, so the message stays one line.</summary>
+    private static string Shown(string value) => string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }
