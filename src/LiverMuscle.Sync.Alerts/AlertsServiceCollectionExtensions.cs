@@ -3,6 +3,7 @@ using LiverMuscle.Sync.Adherence;
 using LiverMuscle.Sync.Alerts.Conditions;
 using LiverMuscle.Sync.Alerts.Notifications;
 using LiverMuscle.Sync.Alerts.Notifications.Webhook;
+using LiverMuscle.Sync.Alerts.Reminders;
 using LiverMuscle.Sync.Alerts.Rules;
 using LiverMuscle.Sync.Alerts.Summary;
 using LiverMuscle.Sync.Infrastructure.Configuration;
@@ -17,8 +18,8 @@ namespace LiverMuscle.Sync.Alerts;
 public static class AlertsServiceCollectionExtensions
 {
     /// <summary>
-    /// Alert rules, their evaluator (hosted, on a schedule), notifiers and the weekly summary (section <c>Alerts</c>).
-    /// Needs the InfluxDB sink, the state store, <c>AddAdherence</c> and <c>AddHealthMarkers</c>.
+    /// Alert rules, their evaluator (hosted, on a schedule), notifiers, the weekly summary and the programme reminders
+    /// (section <c>Alerts</c>). Needs the InfluxDB sink, the state store, <c>AddAdherence</c> and <c>AddHealthMarkers</c>.
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,6 +50,20 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton<WeeklySummaryService>();
         services.AddHostedService<AlertEvaluationService>();
         services.AddHostedService(provider => provider.GetRequiredService<WeeklySummaryService>());
+        AddReminders(services, configuration);
         return services;
+    }
+
+    /// <summary>The reminders of each person's programme (section <c>Alerts:Reminders</c>), checked by a hosted service.</summary>
+    private static void AddReminders(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Reminders");
+        services.AddOptions<RemindersOptions>().BindStrictly(section).ValidateSection(section, new RemindersOptionsValidator(configuration)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminder, TrainingDayReminder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminder, SelfTestReminder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminder, RecheckReminder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReminder, ProteinReminder>());
+        services.TryAddSingleton<ReminderEvaluator>();
+        services.AddHostedService<ReminderService>();
     }
 }

@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Alerts.Notifications;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.State.Programmes;
 using Microsoft.Extensions.Logging;
 
 namespace LiverMuscle.Sync.Alerts;
@@ -32,4 +33,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "The weekly summary round failed")]
     public static partial void SummaryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "{Kind} reminder of {UserId} for {Date} sent: {Delivered}")]
+    public static partial void ReminderSent(ILogger logger, ReminderKind kind, string userId, string date, bool delivered);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Debug, Message = "{Kind} reminder of {UserId} not judged: {Reason}")]
+    public static partial void ReminderNoData(ILogger logger, ReminderKind kind, string userId, string reason);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "The {Kind} reminder of {UserId} could not be checked; it is checked again at the next round")]
+    public static partial void ReminderCheckFailed(ILogger logger, ReminderKind kind, string userId, Exception exception);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Error, Message = "A reminder round failed; the next runs at the next interval")]
+    public static partial void ReminderRoundFailed(ILogger logger, Exception exception);
 }

@@ -5,13 +5,15 @@ using System.Text.Json;
 using CsvHelper;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.State.Programmes;
 
 namespace LiverMuscle.Sync.People;
 
 /// <summary>
-/// Writes everything stored about a person — profile, goals, connections, cursors, alert states from the state
-/// store, and every InfluxDB measurement with their points (markers, sessions, nutrition, body composition,
-/// adherence, alert history) — as a zip of CSV files with a <c>manifest.json</c> listing each file.
+/// Writes everything stored about a person — profile, goals, connections, cursors, alert states, programme and
+/// reminder occasions from the state store, and every InfluxDB measurement with their points (markers, sessions,
+/// nutrition, body composition, adherence, alert history) — as a zip of CSV files with a <c>manifest.json</c>
+/// listing each file.
 /// </summary>
 public sealed class PersonExporter(
     IPersonStore people,
@@ -19,10 +21,12 @@ public sealed class PersonExporter(
     ISyncCursorStore cursors,
     ISyncRunLog runs,
     IAlertStateStore alerts,
+    ProgrammeRegistry programmes,
+    IReminderLog reminders,
     IInfluxQueryClient influx,
     TimeProvider time)
 {
-    private readonly StateExportTables _state = new(tokens, cursors, runs, alerts);
+    private readonly StateExportTables _state = new(tokens, cursors, runs, alerts, programmes, reminders);
     private readonly InfluxExportTables _influx = new(influx);
 
     public const string Format = "livermuscle-sync person export 1";

@@ -1,15 +1,17 @@
 using System.Globalization;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.State.Programmes;
 
 namespace LiverMuscle.Sync.People;
 
 /// <summary>What the state store holds about a person, as export tables. Never a token: connections show status and expiry only.</summary>
-internal sealed class StateExportTables(ITokenStore tokens, ISyncCursorStore cursors, ISyncRunLog runs, IAlertStateStore alerts)
+internal sealed class StateExportTables(ITokenStore tokens, ISyncCursorStore cursors, ISyncRunLog runs, IAlertStateStore alerts, ProgrammeRegistry programmes, IReminderLog reminders)
 {
     public async Task<IReadOnlyList<ExportTable>> ReadAsync(Person person, CancellationToken cancellationToken)
     {
         var connections = (await tokens.ListAsync(cancellationToken)).Where(c => c.UserId == person.Id).ToList();
         var states = (await alerts.ListAsync(cancellationToken)).Where(s => s.UserId == person.Id).ToList();
+        var programme = await programmes.GetAsync(person.Id, cancellationToken) ?? Programme.None(person.Id);
         return
         [
             Pairs("profile.csv", "the person's profile", [
@@ -34,6 +36,16 @@ internal sealed class StateExportTables(ITokenStore tokens, ISyncCursorStore cur
             new("alert_states.csv", "the current state of every alert rule for the person",
                 ["rule", "status", "since", "last_notified_at", "last_value", "updated_at"],
                 [.. states.Select(s => (IReadOnlyList<string?>)[s.RuleId, s.Status.ToString(), Time(s.Since), s.LastNotifiedAt is { } n ? Time(n) : null, Number(s.LastValue), Time(s.UpdatedAt)])]),
+            Pairs("programme.csv", "the person's programme (empty: the default applies, or the reminder is off)", [
+                ("training_days", string.Join(' ', programme.TrainingDays.Select(ProgrammeChangeApplier.Abbreviation))),
+                ("training_time", programme.TrainingTime?.ToString("HH:mm", CultureInfo.InvariantCulture)),
+                ("self_test_since", programme.SelfTestSince is { } since ? Time(since) : null), ("recheck_interval_days", Number(programme.RecheckIntervalDays)),
+                ("protein_reminder_time", programme.ProteinReminderTime?.ToString("HH:mm", CultureInfo.InvariantCulture)),
+                ("protein_reminder_below", Number(programme.ProteinReminderBelow)), ("updated_at", programme.UpdatedAt is { } updated ? Time(updated) : null),
+            ]),
+            new("reminder_occasions.csv", "each reminder occasion decided: sent, or not needed",
+                ["reminder", "local_date", "outcome", "decided_at"],
+                [.. (await reminders.ListAsync(person.Id, cancellationToken)).Select(r => (IReadOnlyList<string?>)[r.Kind.ToString(), r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Outcome.ToString(), Time(r.DecidedAt)])]),
         ];
     }
 

@@ -2,7 +2,8 @@ namespace LiverMuscle.Sync.State.Sqlite;
 
 /// <summary>
 /// Deletes every row of one person in one transaction: the person, their connections (tokens), cursors, sync runs,
-/// alert states, pending authorisations, and their key-values (keys of three or more segments ending in their id).
+/// alert states, pending authorisations, programme, reminder occasions, and their key-values (keys of three or more
+/// segments ending in their id).
 /// </summary>
 internal sealed class SqlitePersonStateEraser(SqliteDatabase database) : IPersonStateEraser
 {
@@ -14,6 +15,8 @@ internal sealed class SqlitePersonStateEraser(SqliteDatabase database) : IPerson
         ("sync runs", "DELETE FROM sync_runs WHERE user_id = $user"),
         ("alert states", "DELETE FROM alert_states WHERE user_id = $user"),
         ("pending authorisations", "DELETE FROM pending_authorizations WHERE user_id = $user"),
+        ("programme", "DELETE FROM programmes WHERE user_id = $user"),
+        ("reminder occasions", "DELETE FROM reminder_occasions WHERE user_id = $user"),
         ("key-values", "DELETE FROM key_values WHERE substr(key, -length($suffix)) = $suffix AND length(key) - length(replace(key, '/', '')) >= 2"),
     ];
 

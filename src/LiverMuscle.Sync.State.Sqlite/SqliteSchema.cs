@@ -103,6 +103,24 @@ internal static class SqliteSchema
             latest INTEGER NULL,
             PRIMARY KEY (user_id, provider));
         """,
+        """
+        CREATE TABLE programmes (
+            user_id TEXT PRIMARY KEY,
+            training_days TEXT NULL,
+            training_time TEXT NULL,
+            self_test_since INTEGER NULL,
+            recheck_interval_days INTEGER NULL,
+            protein_reminder_time TEXT NULL,
+            protein_reminder_below REAL NULL,
+            updated_at INTEGER NULL);
+        CREATE TABLE reminder_occasions (
+            user_id TEXT NOT NULL,
+            reminder TEXT NOT NULL,
+            occasion TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            decided_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, reminder, occasion));
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
+using LiverMuscle.Sync.State.Programmes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,7 +8,7 @@ namespace LiverMuscle.Sync.State.Sqlite;
 
 public static class SqliteStateServiceCollectionExtensions
 {
-    /// <summary>Registers the SQLite state store (section <c>State</c>) behind every contract of LiverMuscle.Sync.State, and the <see cref="PersonRegistry"/>.</summary>
+    /// <summary>Registers the SQLite state store (section <c>State</c>) behind every contract of LiverMuscle.Sync.State, and the <see cref="PersonRegistry"/> and <see cref="ProgrammeRegistry"/>.</summary>
     public static IServiceCollection AddSqliteStateStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStateOptions>().BindStrictly(configuration).ValidateSection(configuration, new SqliteStateOptionsValidator()).ValidateOnStart();
@@ -20,6 +21,9 @@ public static class SqliteStateServiceCollectionExtensions
         services.TryAddSingleton<IPersonStateEraser, SqlitePersonStateEraser>();
         services.TryAddSingleton<IPendingAuthorizationStore, SqlitePendingAuthorizationStore>();
         services.TryAddSingleton<PersonRegistry>();
+        services.TryAddSingleton<IProgrammeStore, SqliteProgrammeStore>();
+        services.TryAddSingleton<IReminderLog, SqliteReminderLog>();
+        services.TryAddSingleton<ProgrammeRegistry>();
         services.TryAddSingleton<ITokenStore, SqliteTokenStore>();
         services.TryAddSingleton<ISyncCursorStore, SqliteCursorStore>();
         services.TryAddSingleton<ISyncRunLog, SqliteSyncRunLog>();

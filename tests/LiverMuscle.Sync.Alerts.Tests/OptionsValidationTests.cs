@@ -52,6 +52,28 @@ public sealed class OptionsValidationTests
         Assert.Contains("Markers:Users:bob:Sex must be 'male' or 'female', got 'm'.", markers.Failures);
     }
 
+    [Fact]
+    public void BadReminderSettings_StopTheStartWithMessagesNamingEachKey()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new Dictionary<string, string?>
+        {
+            ["Alerts:Reminders:Notifiers:0"] = "pager",
+            ["Alerts:Reminders:MaxDelay"] = "2.00:00:00",
+            ["Alerts:Reminders:OverdueRepeatInterval"] = "1.12:00:00",
+        }));
+
+        Assert.Equal(
+            [
+                "Alerts:Reminders:MaxDelay must be longer than 00:00:00 and at most 1.00:00:00, got 2.00:00:00.",
+                "Alerts:Reminders:OverdueRepeatInterval must be whole days (e.g. 7.00:00:00), got 1.12:00:00.",
+                "Alerts:Reminders:Notifiers names 'pager', which is neither under Alerts:Webhooks nor Alerts:Email.",
+            ],
+            error.Failures);
+
+        var unknown = Assert.Throws<OptionsValidationException>(() => Validate(new Dictionary<string, string?> { ["Alerts:Reminders:Notifier"] = "mail" }));
+        Assert.Contains(unknown.Failures, f => f.Contains("Alerts:Reminders:Notifier", StringComparison.Ordinal));
+    }
+
     private static void Validate(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

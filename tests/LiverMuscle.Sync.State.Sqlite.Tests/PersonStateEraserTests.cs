@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.State.Programmes;
 using Xunit;
 
 namespace LiverMuscle.Sync.State.Sqlite.Tests;
@@ -21,6 +22,8 @@ public sealed class PersonStateEraserTests
             await state.Get<IPendingAuthorizationStore>().AddAsync(new PendingAuthorization("s-" + person, "fitbit", person, new Uri("http://127.0.0.1/callback"), "v", now, now.AddMinutes(10)), now, CancellationToken.None);
             await state.Get<IKeyValueStore>().SetAsync($"withings/written/workouts/{person}", "1:2", secret: false, CancellationToken.None);
             await state.Get<IKeyValueStore>().SetAsync($"alerts/weekly-summary/{person}", "2026-11-23", secret: true, CancellationToken.None);
+            await state.Get<ProgrammeRegistry>().SetAsync(person, new ProgrammeChanges { TrainingDays = "mon" }, CancellationToken.None);
+            await state.Get<IReminderLog>().RecordAsync(new ReminderOccasion(person, ReminderKind.TrainingDay, new DateOnly(2026, 11, 23), ReminderOutcome.Sent, now), CancellationToken.None);
         }
 
         var kv = state.Get<IKeyValueStore>();
@@ -32,7 +35,8 @@ public sealed class PersonStateEraserTests
         Assert.Equal(
             new Dictionary<string, int>
             {
-                ["person"] = 1, ["connections"] = 2, ["cursors"] = 1, ["sync runs"] = 1, ["alert states"] = 1, ["pending authorisations"] = 1, ["key-values"] = 2,
+                ["person"] = 1, ["connections"] = 2, ["cursors"] = 1, ["sync runs"] = 1, ["alert states"] = 1, ["pending authorisations"] = 1,
+                ["programme"] = 1, ["reminder occasions"] = 1, ["key-values"] = 2,
             },
             erased.Rows);
         Assert.Null(await state.Get<IPersonStore>().GetAsync("alice", CancellationToken.None));
@@ -45,12 +49,16 @@ public sealed class PersonStateEraserTests
         Assert.Null(await kv.GetAsync("alerts/weekly-summary/alice", CancellationToken.None));
         Assert.NotNull(await kv.GetAsync("budget/alice", CancellationToken.None));
         Assert.NotNull(await kv.GetAsync("fitbit/written/exercise/malice", CancellationToken.None));
+        Assert.Null(await state.Get<IProgrammeStore>().GetAsync("alice", CancellationToken.None));
+        Assert.Empty(await state.Get<IReminderLog>().ListAsync("alice", CancellationToken.None));
 
         Assert.NotNull(await state.Get<IPersonStore>().GetAsync("bob", CancellationToken.None));
         Assert.Equal(2, (await state.Get<ITokenStore>().ListAsync(CancellationToken.None)).Count(c => c.UserId == "bob"));
         Assert.Single(await state.Get<ISyncCursorStore>().ListAsync("bob", CancellationToken.None));
         Assert.NotNull(await state.Get<IAlertStateStore>().GetAsync("rule", "bob", CancellationToken.None));
         Assert.Equal("2026-11-23", await kv.GetAsync("alerts/weekly-summary/bob", CancellationToken.None));
+        Assert.Equal([DayOfWeek.Monday], (await state.Get<IProgrammeStore>().GetAsync("bob", CancellationToken.None))!.TrainingDays);
+        Assert.Single(await state.Get<IReminderLog>().ListAsync("bob", CancellationToken.None));
         Assert.Equal(PendingAuthorizationClaimStatus.Claimed, (await state.Get<IPendingAuthorizationStore>().ClaimAsync("s-bob", now, CancellationToken.None)).Status);
     }
 }

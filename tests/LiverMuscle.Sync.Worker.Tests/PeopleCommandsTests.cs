@@ -47,7 +47,63 @@ public sealed class PeopleCommandsTests : IDisposable
         Assert.Contains("  goal, resistance sessions per week: 5 (configured or default)\n", (await RunAsync(environment, "people", "show", "carol")).Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SetAndShow_TheProgramme_ClearingBringsTheDefaultsBack_AndABadValueChangesNothing()
+    {
+        var environment = ConfigurationTests.StateIn(_directory);
+        var add = await RunAsync(environment, "people", "add", "alice", "--time-zone", "Asia/Tokyo", "--training-days", "fri,mon");
+        Assert.True(add.ExitCode == 0, add.Error);
+        Assert.Contains("  training days: mon, fri (a reminder when no strength session is recorded by the reminder hour)\n", add.Output, StringComparison.Ordinal);
+        Assert.Contains("  reminder hour: 18:00 (default)\n", add.Output, StringComparison.Ordinal);
+
+        var set = await RunAsync(environment, "people", "set", "alice", "--training-days", "mon,wed,fri", "--training-hour", "18:30", "--self-test-monthly", "true",
+            "--recheck-interval", "120", "--protein-reminder-hour", "20", "--protein-reminder-below", "0.4");
+        Assert.True(set.ExitCode == 0, set.Error);
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyy-MM-dd");
+        var programme = new[]
+        {
+            "  reminder hour: 18:30", "  training days: mon, wed, fri (a reminder when no strength session is recorded by the reminder hour)",
+            $"  monthly self-test reminder: on since {today}", "  re-check reminder: 120 days after the latest blood work or scan",
+            "  protein reminder: at 20:00 when today's protein is below 40 % of the goal", "  reminders go through: no notifier (name them under Alerts:Reminders:Notifiers)",
+        };
+        var show = await RunAsync(environment, "people", "show", "alice");
+        Assert.All(programme, line => Assert.Contains(line + "\n", show.Output, StringComparison.Ordinal));
+
+        // One bad value: nothing changes, neither the programme nor the name given with it.
+        var refused = await RunAsync(environment, "people", "set", "alice", "--name", "Alice A.", "--training-days", "mon,funday", "--protein-reminder-below", "2");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(
+            "training days 'mon,funday' must be weekdays separated by commas, e.g. mon,wed,fri ('funday' is not one).\n" +
+            "protein reminder below '2' must be a fraction of the day's goal above 0 and at most 1 (e.g. 0.5 for 50 %).",
+            refused.Error.Trim());
+        show = await RunAsync(environment, "people", "show", "alice");
+        Assert.StartsWith("alice (alice)\n", show.Output, StringComparison.Ordinal);
+        Assert.All(programme, line => Assert.Contains(line + "\n", show.Output, StringComparison.Ordinal));
+
+        var cleared = await RunAsync(environment, "people", "set", "alice", "--training-days", "", "--training-hour", "", "--self-test-monthly", "false",
+            "--recheck-interval", "", "--protein-reminder-hour", "", "--protein-reminder-below", "");
+        Assert.True(cleared.ExitCode == 0, cleared.Error);
+        foreach (var line in new[]
+                 {
+                     "  reminder hour: 18:00 (default)", "  training days: none", "  monthly self-test reminder: off",
+                     "  re-check reminder: 90 days after the latest blood work or scan (default)", "  protein reminder: off",
+                 })
+        {
+            Assert.Contains(line + "\n", cleared.Output, StringComparison.Ordinal);
+        }
+
+        environment["LIVERMUSCLE__Alerts__Email__mail__Host"] = "127.0.0.1";
+        environment["LIVERMUSCLE__Alerts__Email__mail__From"] = "reminders@example.org";
+        environment["LIVERMUSCLE__Alerts__Email__mail__To__0"] = "operator@example.org";
+        environment["LIVERMUSCLE__Alerts__Reminders__Notifiers__0"] = "mail";
+        var off = await RunAsync(environment, "people", "set", "alice", "--recheck-interval", "off");
+        Assert.Contains("  re-check reminder: off\n", off.Output, StringComparison.Ordinal);
+        Assert.Contains("  reminders go through: mail\n", off.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("people set alice --training-hour 25", "training hour '25' must be an hour of the day, 0 to 23 (e.g. 18) or hh:mm (e.g. 18:30).")]
+    [InlineData("people add bob --recheck-interval 1000", "re-check interval '1000' must be a whole number of days from 1 to 730, or 0 / off for no re-check reminder.")]
     [InlineData("people add alice --sessions-per-week 2", "A person 'alice' exists already; change them with 'people set alice'.")]
     [InlineData("people add Bob", "person id: 'Bob' is not a valid person id (a slug")]
     [InlineData("people set alice --height-m 176 --sex robot", "sex 'robot' must be one of: male, female.\nheight (m) '176' must be a number from 0.5 to 2.5.")]

@@ -42,7 +42,7 @@ public sealed class PeopleEraseAndExportTests(InfluxDbFixture influx) : IClassFi
 
         await RunOkAsync(environment, "markers", "add", "--user", "zoe", "--marker", "alt", "--value", "41", "--unit", "U/L", "--date", "2026-10-02");
         await RunOkAsync(environment, "alerts", "evaluate");
-        await RunOkAsync(environment, "people", "set", "zoe", "--sessions-per-week", "7");
+        await RunOkAsync(environment, "people", "set", "zoe", "--sessions-per-week", "7", "--training-days", "mon,thu", "--protein-reminder-hour", "20");
         await RunOkAsync(environment, "sync", "--user", "zoe", "--provider", "withings");
         Assert.Equal(7, (await influx.ScalarAsync("SELECT last(\"sessions_goal\") FROM \"adherence_weekly\" WHERE \"user\" = 'zoe'", database))!.Value.GetInt64());
         Assert.Equal(2, withings.Subscriptions(zoeWithings).Count);
@@ -101,6 +101,10 @@ public sealed class PeopleEraseAndExportTests(InfluxDbFixture influx) : IClassFi
         var markers = await ReadCsvAsync(archive, "health_marker.csv");
         Assert.Contains(markers.Skip(1), row => row[Array.IndexOf(markers[0], "marker")] == "alt" && row[Array.IndexOf(markers[0], "value")] == "41");
         Assert.Contains(["sessions_per_week", "7"], await ReadCsvAsync(archive, "goals.csv"));
+        var programme = await ReadCsvAsync(archive, "programme.csv");
+        Assert.Contains(["training_days", "mon thu"], programme);
+        Assert.Contains(["protein_reminder_time", "20:00"], programme);
+        Assert.Contains("reminder_occasions.csv", files.Keys);
         var connections = string.Join('\n', (await ReadCsvAsync(archive, "connections.csv")).Select(r => string.Join(',', r)));
         Assert.Contains("withings,Connected", connections, StringComparison.Ordinal);
         Assert.Contains("fitbit,Connected", connections, StringComparison.Ordinal);
@@ -125,13 +129,22 @@ public sealed class PeopleEraseAndExportTests(InfluxDbFixture influx) : IClassFi
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.FullName, "state.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
+        // Every table with a user_id column (connections, cursors, sync runs, alert states, pending authorisations, programmes, reminder occasions …).
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT m.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS c WHERE m.type = 'table' AND c.name = 'user_id'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Superset(new HashSet<string> { "connections", "cursors", "sync_runs", "alert_states", "pending_authorizations", "programmes", "reminder_occasions" }, tables.ToHashSet());
         long total = 0;
-        foreach (var sql in new[]
-                 {
-                     "SELECT count(*) FROM users WHERE id = $u", "SELECT count(*) FROM connections WHERE user_id = $u", "SELECT count(*) FROM cursors WHERE user_id = $u",
-                     "SELECT count(*) FROM sync_runs WHERE user_id = $u", "SELECT count(*) FROM alert_states WHERE user_id = $u",
-                     "SELECT count(*) FROM pending_authorizations WHERE user_id = $u", "SELECT count(*) FROM key_values WHERE key LIKE '%/' || $u",
-                 })
+        foreach (var sql in tables.Select(t => $"SELECT count(*) FROM \"{t}\" WHERE user_id = $u")
+                     .Concat(["SELECT count(*) FROM users WHERE id = $u", "SELECT count(*) FROM key_values WHERE key LIKE '%/' || $u"]))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;

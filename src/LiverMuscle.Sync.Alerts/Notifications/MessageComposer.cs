@@ -7,7 +7,7 @@ using LiverMuscle.Sync.Alerts.Rules;
 
 namespace LiverMuscle.Sync.Alerts.Notifications;
 
-/// <summary>Subject, plain text and HTML of alert messages; every one ends with the <see cref="Disclaimer"/>.</summary>
+/// <summary>Subject, plain text and HTML of alert messages; every one ends with its <see cref="Disclaimer"/>.</summary>
 public static class MessageComposer
 {
     public static AlertNotification ForAlert(AlertRuleOptions rule, string userId, NotificationKind kind, Evaluation evaluation, DateTimeOffset episodeSince, int sequence, DateTimeOffset now)
@@ -40,8 +40,8 @@ public static class MessageComposer
             html.Append("<p>").Append(WebUtility.HtmlEncode(figures)).Append("</p>");
         }
 
-        text.AppendLine().AppendLine(Disclaimer.Text);
-        html.Append("<p><em>").Append(WebUtility.HtmlEncode(Disclaimer.Text)).Append("</em></p></body></html>");
+        text.AppendLine().AppendLine(Disclaimer.For(kind));
+        html.Append("<p><em>").Append(WebUtility.HtmlEncode(Disclaimer.For(kind))).Append("</em></p></body></html>");
         return new AlertNotification(key, kind, ruleId, userId, status, value, threshold, "[LiverMuscle] " + subject, text.ToString(), html.ToString(), now);
     }
 

@@ -7,4 +7,5 @@ public enum NotificationKind
     Resolved,
     Test,
     WeeklySummary,
+    Reminder,
 }

@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using LiverMuscle.Sync.Adherence;
+using LiverMuscle.Sync.Alerts.Reminders;
 using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.People;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.State.Programmes;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Worker.Commands;
 
@@ -18,7 +21,7 @@ internal static class PeopleCommands
     {
         var command = new Command("people", "Add, change, show, remove (erase) and export the people whose data is synced.");
         command.Subcommands.Add(Edit("add", "Add a person (time zone UTC until a provider reports theirs, unless --time-zone is given).", add: true));
-        command.Subcommands.Add(Edit("set", "Change a person's profile, goals, recipients, time zone or weight source ('' clears a value).", add: false));
+        command.Subcommands.Add(Edit("set", "Change a person's profile, goals, recipients, time zone, weight source or programme ('' clears a value).", add: false));
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Remove());
@@ -36,14 +39,27 @@ internal static class PeopleCommands
     {
         var id = Id();
         var values = new PersonValueOptions();
+        var programmeValues = new ProgrammeOptions();
         var command = new Command(name, description) { id };
         values.AddTo(command);
+        programmeValues.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = WorkerHost.Build(parse);
             var registry = app.Services.GetRequiredService<PersonRegistry>();
+            var programmes = app.Services.GetRequiredService<ProgrammeRegistry>();
             var personId = parse.GetValue(id)!;
-            var edit = add ? await registry.AddAsync(personId, values.Read(parse), cancellationToken) : await registry.SetAsync(personId, values.Read(parse), cancellationToken);
+            var programme = programmeValues.Read(parse);
+            // The programme is checked first, so a refused value changes nothing of the person either.
+            var refused = await programmes.CheckAsync(personId, programme, cancellationToken);
+            var edit = refused.Count > 0 ? new PersonEdit(null, refused)
+                : add ? await registry.AddAsync(personId, values.Read(parse), cancellationToken) : await registry.SetAsync(personId, values.Read(parse), cancellationToken);
+            if (edit.Succeeded && !programme.IsEmpty)
+            {
+                var saved = await programmes.SetAsync(personId, programme, cancellationToken);
+                edit = saved.Succeeded ? edit : new PersonEdit(null, saved.Errors);
+            }
+
             if (!edit.Succeeded)
             {
                 return await VerbOutput.FailAsync(ExitCodes.Usage, string.Join(Environment.NewLine, edit.Errors));
@@ -83,7 +99,7 @@ internal static class PeopleCommands
     private static Command Show()
     {
         var id = Id();
-        var command = new Command("show", "Everything about one person: profile, goals (their own or configured), recipients, connections.") { id };
+        var command = new Command("show", "Everything about one person: profile, goals (their own or configured), recipients, connections, programme and reminders.") { id };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var personId = ReadId(parse, id);
@@ -136,7 +152,10 @@ internal static class PeopleCommands
         var profile = await app.Services.GetRequiredService<MarkerProfiles>().GetAsync(person.Id, cancellationToken);
         var goals = await app.Services.GetRequiredService<AdherenceGoalResolver>().GoalsOfAsync(person.Id, cancellationToken);
         var connections = (await app.Services.GetRequiredService<ITokenStore>().ListAsync(cancellationToken)).Where(c => c.UserId == person.Id);
-        return PersonDescription.Describe(person, profile, goals, connections);
+        var programme = await app.Services.GetRequiredService<ProgrammeRegistry>().GetAsync(person.Id, cancellationToken) ?? Programme.None(person.Id);
+        var zone = await app.Services.GetRequiredService<IUserStore>().GetTimeZoneAsync(person.Id, cancellationToken);
+        var notifiers = app.Services.GetRequiredService<IOptions<RemindersOptions>>().Value.Notifiers;
+        return PersonDescription.Describe(person, profile, goals, connections) + ProgrammeDescription.Describe(programme, zone, notifiers);
     }
 
     private static async Task<int> PrintAsync(PersonErasure erasure)

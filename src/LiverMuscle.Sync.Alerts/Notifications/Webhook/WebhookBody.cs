@@ -13,7 +13,7 @@ public static class WebhookBody
         if (string.IsNullOrWhiteSpace(template))
         {
             return JsonSerializer.Serialize(
-                new WebhookPayload(n.IdempotencyKey, Name(n.Kind), n.RuleId, n.UserId, n.Status, n.Value, n.Threshold, n.Subject, n.Text, n.Time, Disclaimer.Text),
+                new WebhookPayload(n.IdempotencyKey, Name(n.Kind), n.RuleId, n.UserId, n.Status, n.Value, n.Threshold, n.Subject, n.Text, n.Time, Disclaimer.For(n.Kind)),
                 WebhookJsonContext.Default.WebhookPayload);
         }
 
@@ -29,7 +29,7 @@ public static class WebhookBody
             ["threshold"] = Num(n.Threshold),
             ["time"] = Str(n.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
             ["idempotency_key"] = Str(n.IdempotencyKey),
-            ["disclaimer"] = Str(Disclaimer.Text),
+            ["disclaimer"] = Str(Disclaimer.For(n.Kind)),
         };
         var body = template;
         foreach (var (name, value) in values)
