@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Providers.Push;
+using LiverMuscle.Sync.Worker.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ namespace LiverMuscle.Sync.Worker.Hosting;
 
 /// <summary>
 /// The worker's HTTP surface: liveness, readiness (InfluxDB and the state store; 200 when ready, 503 otherwise, within
-/// about <see cref="ReadinessTimeout"/>) and provider push receivers.
+/// about <see cref="ReadinessTimeout"/>), Prometheus metrics and provider push receivers.
 /// </summary>
 internal static class WorkerEndpoints
 {
@@ -30,6 +31,7 @@ internal static class WorkerEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        app.MapMetricsEndpoint();
         app.MapPushEndpoints();
         return app;
     }

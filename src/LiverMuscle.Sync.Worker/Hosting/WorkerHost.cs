@@ -10,6 +10,7 @@ using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Worker.Cli;
+using LiverMuscle.Sync.Worker.Hosting.Telemetry;
 using LiverMuscle.Sync.Worker.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -137,6 +138,7 @@ internal static class WorkerHost
         services.AddHealthMarkers(configuration.GetSection("Markers"));
         services.AddAdherence(configuration.GetSection("Adherence"));
         services.AddAlerts(configuration.GetSection("Alerts"));
+        services.AddWorkerTelemetry(configuration.GetSection("OpenTelemetry"));
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag], timeout: WorkerEndpoints.ReadinessTimeout)
