@@ -9,8 +9,8 @@ namespace LiverMuscle.Sync.Worker.Hosting.Telemetry;
 /// </summary>
 internal sealed class PrometheusExport : IDisposable
 {
-    /// <summary>Counters that did not move are kept this long (the adapter's expiry needs a bound).</summary>
-    private static readonly TimeSpan KeepIdleSeries = TimeSpan.FromDays(24);
+    /// <summary>A series that did not move for this long is dropped (the adapter allows at most a day).</summary>
+    private static readonly TimeSpan KeepIdleSeries = TimeSpan.FromDays(1);
 
     private static readonly double[] DurationBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 
