@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiverMuscle.Sync.Worker.Demo;
 
 /// <summary>
-/// Everything the demo runs on: a private InfluxDB and state store in a temporary directory (unless configured), the
+/// Everything the demo runs on: a private InfluxDB and state store in a scratch directory (unless configured; <see cref="ScratchDirectory"/>), the
 /// Withings and Google Health sandboxes with synthetic history, and the worker's components pointed at them, with a
 /// demo user authorised at both through the real OAuth flows, a marker profile and a few alert rules.
 /// </summary>
@@ -52,7 +52,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public static async Task<DemoEnvironment> StartAsync(ParseResult parse, string userId, int days, TextWriter output, CancellationToken cancellationToken)
     {
-        var scratch = Directory.CreateTempSubdirectory("livermuscle-demo-");
+        var scratch = ScratchDirectory.Create("livermuscle-demo-");
         LocalInfluxDbServer? influx = null;
         WithingsSandbox? withings = null;
         GoogleHealthSandbox? google = null;
