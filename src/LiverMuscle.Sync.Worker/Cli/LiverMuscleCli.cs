@@ -50,6 +50,7 @@ internal static class LiverMuscleCli
                      BackfillCommand.Create(),
                      ImportCommands.Create(),
                      DemoCommand.Create(),
+                     SandboxCommand.Create(),
                      DashboardsCommands.Create(),
                      MarkersCommands.Create(),
                      AlertsCommands.Create(),
