@@ -17,6 +17,9 @@ public sealed class AdherenceService(
     TimeProvider time,
     ILogger<AdherenceService> logger)
 {
+    /// <summary>Weeks read back in one go: half a year stays far below any row limit an InfluxDB may set.</summary>
+    private const int WeeksPerRead = 26;
+
     /// <summary>Every local week overlapping [<paramref name="from"/>, <paramref name="to"/>] of the user.</summary>
     public async Task<IReadOnlyList<AdherenceWeek>> RecomputeAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -24,12 +27,15 @@ public sealed class AdherenceService(
         var settings = options.CurrentValue;
         var own = await goals.GoalsOfAsync(userId, cancellationToken);
         var weeks = new List<AdherenceWeek>();
-        foreach (var weekStart in LocalCalendar.WeeksBetween(from, to, zone))
+        var span = LocalCalendar.WeeksBetween(from, to, zone)
+            .Select(week => (Start: week, From: LocalCalendar.StartOfDayUtc(week, zone), To: LocalCalendar.StartOfDayUtc(week.AddDays(7), zone)))
+            .ToList();
+
+        // One read per chunk of weeks, each week computed from its part: a few queries for a backfill of years.
+        foreach (var chunk in span.Chunk(WeeksPerRead))
         {
-            var start = LocalCalendar.StartOfDayUtc(weekStart, zone);
-            var end = LocalCalendar.StartOfDayUtc(weekStart.AddDays(7), zone);
-            var data = await reader.ReadAsync(userId, start, end, settings.WeightLookback, cancellationToken);
-            weeks.Add(AdherenceCalculator.Compute(userId, weekStart, zone, own, data));
+            var data = await reader.ReadAsync(userId, chunk[0].From, chunk[^1].To, settings.WeightLookback, cancellationToken);
+            weeks.AddRange(chunk.Select(week => AdherenceCalculator.Compute(userId, week.Start, zone, own, data.Within(week.From, week.To, settings.WeightLookback))));
         }
 
         if (weeks.Count > 0)

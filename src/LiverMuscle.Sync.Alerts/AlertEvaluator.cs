@@ -1,6 +1,7 @@
 using LiverMuscle.Sync.Alerts.Conditions;
 using LiverMuscle.Sync.Alerts.Notifications;
 using LiverMuscle.Sync.Alerts.Rules;
+using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.State;
@@ -21,6 +22,7 @@ public sealed class AlertEvaluator(
     IUserStore users,
     NotifierRegistry notifiers,
     IPointSink sink,
+    SyncMetrics metrics,
     TimeProvider time,
     ILogger<AlertEvaluator> logger)
 {
@@ -66,6 +68,7 @@ public sealed class AlertEvaluator(
         if (step.Transition is { } transition)
         {
             Log.Transition(logger, rule.Id, userId, before, transition);
+            metrics.RecordAlertTransition(rule.Id, transition.ToString().ToLowerInvariant());
             await sink.WriteAsync([EventPoint(rule, userId, transition, evaluation!, now)], cancellationToken);
         }
 

@@ -7,6 +7,7 @@ using LiverMuscle.Sync.Alerts.Reminders;
 using LiverMuscle.Sync.Alerts.Rules;
 using LiverMuscle.Sync.Alerts.Summary;
 using LiverMuscle.Sync.Infrastructure.Configuration;
+using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Markers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class AlertsServiceCollectionExtensions
             o => o.Email.SelectMany(e => e.Value.Recipients.Keys.Select(id => (id, $"Alerts:Email:{e.Key}:Recipients:{id}"))),
             o => o.Rules.SelectMany((rule, i) => rule.Users.Select((id, j) => (id, $"Alerts:Rules:{i}:Users:{j}"))));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSyncTelemetry();
         // Slack, Discord and ntfy carry their secret in the webhook URL: the default loggers would write it out.
         services.AddHttpClient(WebhookNotifier.HttpClientName).RemoveAllLoggers();
         services.TryAddSingleton<LatestMarkerReader>();

@@ -1,4 +1,5 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
+using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Normalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<SyncOptions>().BindStrictly(configuration).ValidateSection(configuration, new SyncOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSyncTelemetry();
         services.TryAddSingleton<SyncHealthReporter>();
         services.TryAddSingleton<DeferredCompletions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWritesDurableHandler, DeferredCompletions>(provider => provider.GetRequiredService<DeferredCompletions>()));

@@ -15,4 +15,8 @@ public sealed record SyncRunSummary(
     int Rejected,
     TimeSpan Duration,
     string? Error,
-    int SpooledBatches = 0);
+    int SpooledBatches = 0)
+{
+    /// <summary>The outcome as <c>sync_run</c>, metrics and spans name it.</summary>
+    public string OutcomeName => Outcome.ToString().ToLowerInvariant();
+}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.Tokens;
@@ -23,6 +24,7 @@ public sealed class SyncRunner(
     ISyncRunLog runs,
     SyncHealthReporter health,
     DeferredCompletions completions,
+    SyncMetrics metrics,
     TimeProvider time,
     ILogger<SyncRunner> logger)
 {
@@ -50,6 +52,7 @@ public sealed class SyncRunner(
     private async Task<SyncRunSummary> RunAsync(SyncRequest request, string provider, IReadOnlyList<ISyncSource> sources, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         request = request with { Requests = new RequestTally() };
+        using var span = SyncTelemetry.StartSyncRun(provider, request.Mode.ToString());
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var tally = new RunTally();
@@ -98,6 +101,8 @@ public sealed class SyncRunner(
             runs.RecordAsync(new SyncRunRecord(request.UserId, provider, outcome, tally.Records, requests, started, time.GetUtcNow(), error), cancellationToken),
             health.WriteAsync(summary, waiting, cancellationToken));
         Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, requests, clock.ElapsedMilliseconds);
+        span?.SetTag(SyncTelemetry.OutcomeKey, summary.OutcomeName);
+        metrics.RecordRun(provider, summary.OutcomeName, tally.Records, tally.Problems, clock.Elapsed);
         var completed = tally.Records > 0 ? new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest) : null;
         await completions.CompleteAsync(completed, durable: waiting == 0, cancellationToken);
         return summary;
@@ -128,6 +133,7 @@ public sealed class SyncRunner(
             tally.Spooled += written.Spooled;
             tally.Problems += written.Rejected.Count;
             tally.Observe(batch.Points);
+            metrics.RecordNewestPoint(source.Provider, source.DataKind, batch.Points.Select(p => p.Timestamp));
 
             // Only now is everything before this cursor durable.
             if (batch.Cursor is { } next && request.Mode != SyncMode.Targeted)

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.State.Sqlite;
 
 /// <summary>
-/// Opens connections to the state database (WAL, busy timeout, full sync). On first use it checks the files are
-/// private, creates them 0600 in a 0700 directory, checks the file is an intact database of this program opened
+/// Opens connections to the state database (WAL with <c>synchronous = NORMAL</c>, busy timeout). A commit survives a
+/// crash of the process; a power cut may undo the latest commits, always a suffix of them (the WAL's checksums chain
+/// its frames), so a lost cursor advance only re-reads, and a lost spool entry goes with the cursor advance after it.
+/// On first use it checks the files are private, creates them 0600 in a 0700 directory, checks the file is an intact database of this program opened
 /// with its key, and migrates the schema, so a CLI verb gets a ready store without running the host. Every way the
 /// store cannot be used is one <see cref="StateStoreException"/>.
 /// </summary>
@@ -63,7 +65,7 @@ public sealed class SqliteDatabase : IDisposable
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+            pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

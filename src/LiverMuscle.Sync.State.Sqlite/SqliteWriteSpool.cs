@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LiverMuscle.Sync.State.Sqlite;
 
 /// <summary>
-/// FIFO of pending writes; an entry is on disk (WAL, synchronous=FULL) when Enqueue returns. The replay lease is one
+/// FIFO of pending writes; an entry is committed (WAL) when Enqueue returns. The replay lease is one
 /// row, taken only when free or lapsed, so it is exclusive across every process on the file.
 /// </summary>
 internal sealed class SqliteWriteSpool(SqliteDatabase database, TimeProvider time) : IWriteSpool

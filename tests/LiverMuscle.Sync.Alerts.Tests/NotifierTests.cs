@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Alerts.Notifications;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.State.Sqlite;
@@ -248,6 +249,7 @@ public sealed class NotifierTests : IDisposable
             .Configure<AlertsOptions>(configuration.GetSection("Alerts"))
             .AddSingleton(TimeProvider.System)
             .AddSqliteStateStore(configuration.GetSection("State"))
+            .AddSyncTelemetry()
             .AddSingleton<NotifierRegistry>()
             .BuildServiceProvider();
     }

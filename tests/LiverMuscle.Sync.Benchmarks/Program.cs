@@ -4,6 +4,7 @@ using LiverMuscle.Sync.Benchmarks;
 // Measuring commands for the write path:
 //   livermuscle-bench write [--points N] [--influx URL]
 //   livermuscle-bench produce --influx URL --db NAME --state FILE --count N [--batch N] [--drain yes|no]
+//   livermuscle-bench load [--people N] [--minutes M]
 var options = ParseOptions(args.Skip(1));
 return args.FirstOrDefault() switch
 {
@@ -15,6 +16,9 @@ return args.FirstOrDefault() switch
         long.Parse(options["count"], CultureInfo.InvariantCulture),
         int.Parse(options.GetValueOrDefault("batch", "1000"), CultureInfo.InvariantCulture),
         options.GetValueOrDefault("drain", "yes") == "yes"),
+    "load" => await LoadBenchmarkCommand.RunAsync(
+        int.Parse(options.GetValueOrDefault("people", "1000"), CultureInfo.InvariantCulture),
+        TimeSpan.FromMinutes(double.Parse(options.GetValueOrDefault("minutes", "10"), CultureInfo.InvariantCulture))),
     var other => Usage(other),
 };
 
@@ -40,6 +44,6 @@ static Dictionary<string, string> ParseOptions(IEnumerable<string> args)
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"Unknown verb '{verb}'. Use: write [--points N] [--influx URL] | produce --influx URL --db NAME --state FILE --count N [--batch N] [--drain yes|no]");
+    Console.Error.WriteLine($"Unknown verb '{verb}'. Use: write [--points N] [--influx URL] | produce --influx URL --db NAME --state FILE --count N [--batch N] [--drain yes|no] | load [--people N] [--minutes M]");
     return 2;
 }

@@ -16,13 +16,20 @@ internal static class WorkerProcess
         }
     }
 
-    public static Process Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static Process Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        Start(workingDirectory, environment, input: false, args);
+
+    /// <summary>Like <see cref="Start(string, IDictionary{string, string}?, string[])"/>, with stdin for the test to write.</summary>
+    public static Process StartWithInput(string workingDirectory, params string[] args) => Start(workingDirectory, null, input: true, args);
+
+    private static Process Start(string workingDirectory, IDictionary<string, string>? environment, bool input, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Dll);

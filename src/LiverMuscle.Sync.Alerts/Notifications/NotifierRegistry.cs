@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Alerts.Notifications.Email;
 using LiverMuscle.Sync.Alerts.Notifications.Webhook;
+using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,12 @@ namespace LiverMuscle.Sync.Alerts.Notifications;
 public sealed class NotifierRegistry
 {
     private readonly Dictionary<string, INotifier> _notifiers = new(StringComparer.Ordinal);
+    private readonly SyncMetrics _metrics;
     private readonly ILogger<NotifierRegistry> _logger;
 
-    public NotifierRegistry(IOptions<AlertsOptions> options, IHttpClientFactory clients, IPersonStore people, TimeProvider time, ILogger<NotifierRegistry> logger)
+    public NotifierRegistry(IOptions<AlertsOptions> options, IHttpClientFactory clients, IPersonStore people, SyncMetrics metrics, TimeProvider time, ILogger<NotifierRegistry> logger)
     {
+        _metrics = metrics;
         _logger = logger;
         foreach (var (name, webhook) in options.Value.Webhooks)
         {
@@ -40,11 +43,13 @@ public sealed class NotifierRegistry
             {
                 await _notifiers[name].SendAsync(notification, cancellationToken);
                 Log.Notified(_logger, name, notification.RuleId, notification.UserId, notification.Kind);
+                _metrics.RecordNotification(name, sent: true);
                 delivered = true;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 Log.NotifyFailed(_logger, name, notification.RuleId, notification.UserId, e);
+                _metrics.RecordNotification(name, sent: false);
             }
         }
 

@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.Tokens;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ public static class RequestPathRegistration
     /// The budgeted, token-aware request path of a provider's client, outermost first: rate-limit hold and transient
     /// retries (a resilience handler with the shared predicate and <c>Retry-After</c>), the user's bearer token with
     /// one refresh-and-resend after a refusal (when <paramref name="sendsUserToken"/>), the request budget and the
-    /// run's tally per attempt, a timeout per attempt, and the provider's classification of each answer. Polly's
+    /// run's tally per attempt, a span and a count per attempt, a timeout per attempt, and the provider's classification of each answer. Polly's
     /// clock is the <see cref="TimeProvider"/> from DI.
     /// </summary>
     public static IHttpClientBuilder AddProviderRequestPath<TClassifier>(
@@ -33,6 +34,8 @@ public static class RequestPathRegistration
         }
 
         builder.AddHttpMessageHandler(services => new BudgetHandler(services.GetRequiredService<IRequestBudget>(), provider));
+        builder.Services.AddSyncTelemetry();
+        builder.AddHttpMessageHandler(services => new RequestTelemetryHandler(services.GetRequiredService<SyncMetrics>(), provider));
         builder.AddResilienceHandler("attempt", (pipeline, context) =>
         {
             pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();

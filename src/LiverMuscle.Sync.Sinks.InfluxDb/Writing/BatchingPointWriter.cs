@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
 using Microsoft.Extensions.Logging;
@@ -174,7 +175,9 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
             try
             {
                 var started = Stopwatch.GetTimestamp();
+                using var span = SyncTelemetry.StartSinkWrite(outgoing.Owners[0].Caller, outgoing.Batch.Count);
                 var result = await _sender.SendAsync(outgoing.Batch, _stopping.Token);
+                span?.SetTag(SyncTelemetry.OutcomeKey, result.Status.ToString().ToLowerInvariant());
                 outgoing.Settle(result);
                 Log.BatchWritten(_logger, outgoing.Batch.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }

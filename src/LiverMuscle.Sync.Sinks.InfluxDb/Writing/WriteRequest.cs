@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiverMuscle.Sync.Normalization;
 
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
@@ -28,6 +29,9 @@ internal sealed class WriteRequest
     }
 
     public IReadOnlyList<Point> Points { get; }
+
+    /// <summary>The span the write was made in (the sync run's): the batch's span goes beneath it.</summary>
+    public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
 
     public string? Statement { get; }
 

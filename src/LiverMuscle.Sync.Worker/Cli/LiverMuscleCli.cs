@@ -52,6 +52,7 @@ internal static class LiverMuscleCli
                      ImportCommands.Create(),
                      LogCommands.Create(),
                      DemoCommand.Create(),
+                     SandboxCommand.Create(),
                      DashboardsCommands.Create(),
                      MarkersCommands.Create(),
                      AlertsCommands.Create(),

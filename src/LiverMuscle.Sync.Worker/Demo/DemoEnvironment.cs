@@ -5,7 +5,6 @@ using LiverMuscle.Sync.Markers;
 using LiverMuscle.Sync.Markers.Import;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
-using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb.Local;
@@ -18,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiverMuscle.Sync.Worker.Demo;
 
 /// <summary>
-/// Everything the demo runs on: a private InfluxDB and state store in a temporary directory (unless configured), the
+/// Everything the demo runs on: a private InfluxDB and state store in a scratch directory (unless configured; <see cref="ScratchDirectory"/>), the
 /// Withings and Google Health sandboxes with synthetic history, and the worker's components pointed at them, with a
 /// demo user authorised at both through the real OAuth flows, a marker profile and a few alert rules.
 /// </summary>
@@ -53,7 +52,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public static async Task<DemoEnvironment> StartAsync(ParseResult parse, string userId, int days, TextWriter output, CancellationToken cancellationToken)
     {
-        var scratch = Directory.CreateTempSubdirectory("livermuscle-demo-");
+        var scratch = ScratchDirectory.Create("livermuscle-demo-");
         LocalInfluxDbServer? influx = null;
         WithingsSandbox? withings = null;
         GoogleHealthSandbox? google = null;
@@ -76,16 +75,11 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             withings = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = days }, cancellationToken);
             google = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = days }, cancellationToken);
             await output.WriteLineAsync($"Started the Withings sandbox at {withings.BaseUrl} and the Google Health sandbox at {google.BaseUrl} ({days} days of synthetic history each).");
-            overrides["Withings:ClientId"] = withings.ClientId;
-            overrides["Withings:ClientSecret"] = withings.ClientSecret;
-            overrides["Withings:ApiBaseUrl"] = withings.BaseUrl.ToString();
-            overrides["Withings:AuthorizeUrl"] = withings.AuthorizeUrl.ToString();
-            overrides["Withings:TokenUrl"] = new Uri(withings.BaseUrl, "v2/oauth2").ToString();
-            overrides["Fitbit:ClientId"] = google.ClientId;
-            overrides["Fitbit:ClientSecret"] = google.ClientSecret;
-            overrides["Fitbit:ApiBaseUrl"] = google.BaseUrl.ToString();
-            overrides["Fitbit:AuthorizeUrl"] = google.AuthorizeUrl.ToString();
-            overrides["Fitbit:TokenUrl"] = google.TokenUrl.ToString();
+            foreach (var (key, value) in SandboxSettings.For(withings, google))
+            {
+                overrides[key] = value;
+            }
+
             foreach (var (key, value) in DemoProfile.Settings(userId))
             {
                 overrides[key] = value;
@@ -159,20 +153,8 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             throw new UsageException(string.Join(Environment.NewLine, person.Errors));
         }
 
-        WithingsUserId = long.Parse(await ConnectAsync(ProviderNames.Withings, cancellationToken), CultureInfo.InvariantCulture);
-        HealthUserId = await ConnectAsync(ProviderNames.Fitbit, cancellationToken);
-    }
-
-    /// <summary>The browser's part of the flow: the sandboxes consent at once and redirect with a code.</summary>
-    private async Task<string> ConnectAsync(string provider, CancellationToken cancellationToken)
-    {
-        var authorization = Services.GetRequiredService<AuthorizationService>();
-        var started = await authorization.StartAsync(provider, UserId, new Uri("http://127.0.0.1/callback"), demo: false, cancellationToken);
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var redirect = await browser.GetAsync(started.AuthorizeUrl ?? throw new InvalidOperationException(started.Error), cancellationToken);
-        var location = redirect.Headers.Location ?? throw new InvalidOperationException($"The {provider} sandbox's consent page answered {(int)redirect.StatusCode} without a redirect.");
-        var completed = await authorization.CompleteAsync(provider, UserId, AuthorizationRedirect.FromUrl(location.AbsoluteUri)!, cancellationToken);
-        return completed.Connection?.Token?.ProviderUserId ?? throw new InvalidOperationException(completed.Error);
+        WithingsUserId = long.Parse(await SandboxAuthorization.ConnectAsync(Services, ProviderNames.Withings, UserId, cancellationToken), CultureInfo.InvariantCulture);
+        HealthUserId = await SandboxAuthorization.ConnectAsync(Services, ProviderNames.Fitbit, UserId, cancellationToken);
     }
 
     private static async Task DisposeAllAsync(DirectoryInfo scratch, LocalInfluxDbServer? influx, WithingsSandbox? withings, GoogleHealthSandbox? google)

@@ -21,7 +21,7 @@ namespace LiverMuscle.Sync.Worker.Demo;
 /// </summary>
 internal static class DemoRunner
 {
-    public static async Task<int> RunAsync(ParseResult parse, string userId, int days, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult parse, string userId, int days, bool timed, TextWriter output, CancellationToken cancellationToken)
     {
         if (days is < 1 or > PreviewRunner.MaxDays)
         {
@@ -29,10 +29,15 @@ internal static class DemoRunner
         }
 
         var clock = Stopwatch.StartNew();
+        using var timings = timed ? new DemoTimings() : null;
         await using var demo = await DemoEnvironment.StartAsync(parse, userId, days, output, cancellationToken);
+        timings?.EndPhase("start and authorise");
         var summaries = await demo.BackfillAsync(days, output, cancellationToken);
+        timings?.EndPhase("backfill (sync phase)");
         var bloodWork = await demo.AddBloodWorkAsync(days, cancellationToken);
+        timings?.EndPhase("blood work and derived");
         var alerts = await demo.EvaluateAlertsAsync(cancellationToken);
+        timings?.EndPhase("alert rules");
 
         var services = demo.Services;
         var influx = services.GetRequiredService<IOptions<InfluxDbOptions>>().Value;
@@ -64,6 +69,17 @@ internal static class DemoRunner
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"Requests used: {summaries.Sum(s => s.Requests)} (Withings allows {WithingsServiceCollectionExtensions.RateLimit.PerApplication} per minute per application, Google Health 300 per minute per user); done in {clock.Elapsed.TotalSeconds:F1} s."));
+        if (timings is not null)
+        {
+            timings.EndPhase("report");
+            await timings.WriteAsync(output, new Dictionary<int, string>
+            {
+                [influx.Url.Port] = "InfluxDB",
+                [withings.BaseUrl.Port] = "Withings",
+                [google.BaseUrl.Port] = "Google Health",
+            });
+        }
+
         return summaries.Any(s => s.Outcome == SyncOutcome.Failed) ? ExitCodes.Failed : ExitCodes.Ok;
     }
 

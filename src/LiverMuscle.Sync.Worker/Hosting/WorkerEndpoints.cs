@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Web;
+using LiverMuscle.Sync.Worker.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace LiverMuscle.Sync.Worker.Hosting;
 
 /// <summary>
 /// The worker's HTTP surface: liveness, readiness (InfluxDB and the state store; 200 when ready, 503 otherwise, within
-/// about <see cref="ReadinessTimeout"/>), provider push receivers and the web console.
+/// about <see cref="ReadinessTimeout"/>), Prometheus metrics, provider push receivers and the web console.
 /// </summary>
 internal static class WorkerEndpoints
 {
@@ -31,6 +32,7 @@ internal static class WorkerEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        app.MapMetricsEndpoint();
         app.MapPushEndpoints();
         app.MapWebConsole();
         return app;

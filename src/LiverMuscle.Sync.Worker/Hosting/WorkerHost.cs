@@ -13,6 +13,7 @@ using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Web;
 using LiverMuscle.Sync.Worker.Cli;
+using LiverMuscle.Sync.Worker.Hosting.Telemetry;
 using LiverMuscle.Sync.Worker.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -143,6 +144,7 @@ internal static class WorkerHost
         services.AddAlerts(configuration.GetSection("Alerts"));
         services.AddPeople();
         services.AddWebConsole(configuration);
+        services.AddWorkerTelemetry(configuration.GetSection("OpenTelemetry"));
         services.AddSingleton<StatusReporter>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag], timeout: WorkerEndpoints.ReadinessTimeout)

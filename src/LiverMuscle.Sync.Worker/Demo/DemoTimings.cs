@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using LiverMuscle.Sync.Infrastructure.Telemetry;
+
+namespace LiverMuscle.Sync.Worker.Demo;
+
+/// <summary>
+/// <c>demo --timings</c>: listens to the <c>LiverMuscle.Sync</c> spans and the HTTP client's, times the demo's phases,
+/// then sets the sync runs' wall time next to the summed time of the HTTP requests in their traces, per server.
+/// </summary>
+internal sealed class DemoTimings : IDisposable
+{
+    private const string HttpSource = "System.Net.Http";
+    private readonly ConcurrentQueue<Activity> _spans = new();
+    private readonly List<(string Phase, TimeSpan Took)> _phases = [];
+    private readonly ActivityListener _listener;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _phaseStarted;
+
+    public DemoTimings()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is SyncTelemetry.Name or HttpSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    /// <summary>Ends the phase running since the last call (or since the start).</summary>
+    public void EndPhase(string phase)
+    {
+        var now = _clock.Elapsed;
+        _phases.Add((phase, now - _phaseStarted));
+        _phaseStarted = now;
+    }
+
+    /// <summary>Prints the phases, then each sync run with the HTTP requests of its trace by server (named by port).</summary>
+    public async Task WriteAsync(TextWriter output, IReadOnlyDictionary<int, string> servers)
+    {
+        await output.WriteLineAsync("Timings (from the spans of this process):");
+        foreach (var (phase, took) in _phases)
+        {
+            await output.WriteLineAsync(Line($"  {phase,-28} {took.TotalMilliseconds,8:F0} ms"));
+        }
+
+        var runs = _spans.Where(s => s.Source.Name == SyncTelemetry.Name && s.OperationName.StartsWith("sync ", StringComparison.Ordinal)).ToList();
+        var requests = _spans.Where(s => s.Source.Name == HttpSource).ToLookup(s => s.TraceId);
+        double sync = 0, requested = 0;
+        foreach (var run in runs)
+        {
+            var own = requests[run.TraceId].ToList();
+            var byServer = own.GroupBy(s => s.GetTagItem("server.port") is int port && servers.TryGetValue(port, out var name) ? name : "other")
+                .Select(g => Line($"{g.Count()} {g.Key} {Sum(g):F0} ms"));
+            await output.WriteLineAsync(Line($"  {run.OperationName,-28} {run.Duration.TotalMilliseconds,8:F0} ms; requests in it: {string.Join(", ", byServer)}"));
+            sync += run.Duration.TotalMilliseconds;
+            requested += Sum(own);
+        }
+
+        await output.WriteLineAsync(Line($"Sync phase {sync:F0} ms; its provider and InfluxDB requests {requested:F0} ms; ratio {(requested > 0 ? sync / requested : 0):F2}."));
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private static double Sum(IEnumerable<Activity> spans) => spans.Sum(s => s.Duration.TotalMilliseconds);
+
+    private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

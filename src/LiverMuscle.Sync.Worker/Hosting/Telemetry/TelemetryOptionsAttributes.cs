@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Worker.Hosting.Telemetry;
+
+[OptionsValidator]
+internal sealed partial class TelemetryOptionsAttributes : IValidateOptions<TelemetryOptions>;

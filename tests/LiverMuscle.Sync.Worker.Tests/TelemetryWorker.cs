@@ -1,0 +1,133 @@
+using System.Net;
+using LiverMuscle.Sync.Pipeline;
+using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Sandbox.GoogleHealth;
+using LiverMuscle.Sync.Sandbox.Withings;
+using LiverMuscle.Sync.Sinks.InfluxDb.Local;
+using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Testing;
+using LiverMuscle.Sync.Worker.Cli;
+using LiverMuscle.Sync.Worker.Demo;
+using LiverMuscle.Sync.Worker.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiverMuscle.Sync.Worker.Tests;
+
+/// <summary>
+/// The worker's composition root in this process, listening on a loopback port, over a private <c>influxd</c> (so a
+/// test may stop it), both sandboxes, and a state store in a temporary directory; a webhook receiver that answers
+/// 204 and a webhook nobody listens on, for notifications sent and failed.
+/// </summary>
+internal sealed class TelemetryWorker : IAsyncDisposable
+{
+    private readonly DirectoryInfo _directory;
+    private readonly HttpListener _receiver;
+
+    private TelemetryWorker(DirectoryInfo directory, LocalInfluxDbServer influx, WithingsSandbox withings, GoogleHealthSandbox google, HttpListener receiver, WebApplication app, Uri listener)
+    {
+        _directory = directory;
+        Influx = influx;
+        Withings = withings;
+        Google = google;
+        _receiver = receiver;
+        App = app;
+        Listener = listener;
+    }
+
+    public LocalInfluxDbServer Influx { get; }
+
+    public WithingsSandbox Withings { get; }
+
+    public GoogleHealthSandbox Google { get; }
+
+    public WebApplication App { get; }
+
+    public Uri Listener { get; }
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    public SyncRunner Runner => App.Services.GetRequiredService<SyncRunner>();
+
+    public static async Task<TelemetryWorker> StartAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("livermuscle-metrics-test-");
+        var influx = await LocalInfluxDbServer.StartNewAsync(Path.Combine(directory.FullName, "influxdb"), CancellationToken.None);
+        var withings = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 30 }, CancellationToken.None);
+        var google = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 30 }, CancellationToken.None);
+        var receiverPort = FreePort.Next();
+        var receiver = new HttpListener { Prefixes = { $"http://127.0.0.1:{receiverPort}/" } };
+        receiver.Start();
+        _ = AnswerAsync(receiver);
+        var listener = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var settings = new Dictionary<string, string?>
+        {
+            ["InfluxDb:Url"] = influx.Url.ToString(),
+            ["InfluxDb:MaxRetries"] = "0",
+            ["InfluxDb:ReplayInterval"] = "00:01:00",
+            ["State:Path"] = Path.Combine(directory.FullName, "state.db"),
+            ["Sync:Push:ListenUrl"] = listener.ToString(),
+            ["OpenTelemetry:GaugeRefreshInterval"] = "00:00:00.200",
+            ["Alerts:Webhooks:hook:Url"] = $"http://127.0.0.1:{receiverPort}/hook",
+            ["Alerts:Webhooks:dead:Url"] = $"http://127.0.0.1:{FreePort.Next()}/hook",
+            ["Alerts:Webhooks:dead:MaxRetries"] = "0",
+            ["Alerts:Rules:0:Id"] = "reauthorize",
+            ["Alerts:Rules:0:Kind"] = "NeedsReauthorization",
+            ["Alerts:Rules:0:Notifiers:0"] = "hook",
+            ["Alerts:Rules:0:Notifiers:1"] = "dead",
+        };
+        foreach (var (key, value) in SandboxSettings.For(withings, google))
+        {
+            settings[key] = value;
+        }
+
+        var app = WorkerHost.Build(LiverMuscleCli.Create().Parse(["run"]), settings);
+        app.MapWorkerEndpoints();
+        await app.StartAsync();
+        return new TelemetryWorker(directory, influx, withings, google, receiver, app, listener);
+    }
+
+    /// <summary>Adds a person and connects them at the given providers through the sandboxes' OAuth flows.</summary>
+    public async Task ConnectAsync(string userId, params string[] providers)
+    {
+        await App.Services.GetRequiredService<PersonRegistry>().EnsureAsync(userId, null, CancellationToken.None);
+        foreach (var provider in providers)
+        {
+            await SandboxAuthorization.ConnectAsync(App.Services, provider, userId, CancellationToken.None);
+        }
+    }
+
+    public Task<SyncRunSummary> SyncAsync(string userId, string provider) =>
+        Runner.RunAsync(new SyncRequest(userId, null, SyncMode.Incremental), provider, null, CancellationToken.None);
+
+    public Task<Scrape> ScrapeAsync() => Scrape.GetAsync(Http, Listener);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        _receiver.Close();
+        await Google.DisposeAsync();
+        await Withings.DisposeAsync();
+        await Influx.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    private static async Task AnswerAsync(HttpListener receiver)
+    {
+        try
+        {
+            while (receiver.IsListening)
+            {
+                var context = await receiver.GetContextAsync();
+                context.Response.StatusCode = (int)HttpStatusCode.NoContent;
+                context.Response.Close();
+            }
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+        {
+            // Closed with the worker.
+        }
+    }
+}
