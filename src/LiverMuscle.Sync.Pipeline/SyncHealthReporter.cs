@@ -24,7 +24,7 @@ public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IReq
             .Build();
 
         var connection = await tokens.GetAsync(run.UserId, run.Provider, cancellationToken);
-        var snapshot = budget.GetSnapshot(run.Provider, run.UserId);
+        var snapshot = await budget.GetSnapshotAsync(run.Provider, run.UserId, cancellationToken);
         var healthPoint = PointBuilder.For(Measurements.SyncHealth)
             .Tag(TagNames.User, run.UserId)
             .Tag(TagNames.Provider, run.Provider)

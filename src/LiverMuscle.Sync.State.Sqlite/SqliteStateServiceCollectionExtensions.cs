@@ -26,6 +26,9 @@ public static class SqliteStateServiceCollectionExtensions
         services.TryAddSingleton<IAlertStateStore, SqliteAlertStateStore>();
         services.TryAddSingleton<IWriteSpool, SqliteWriteSpool>();
         services.TryAddSingleton<IKeyValueStore, SqliteKeyValueStore>();
+        services.TryAddSingleton<ITokenRefreshLeases, SqliteTokenRefreshLeases>();
+        services.TryAddSingleton<IRequestWindowStore, SqliteRequestWindowStore>();
+        services.TryAddSingleton<IPushSubscriptionStore, SqlitePushSubscriptionStore>();
         return services;
     }
 }

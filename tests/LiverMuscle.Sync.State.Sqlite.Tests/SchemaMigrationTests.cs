@@ -14,12 +14,13 @@ public sealed class SchemaMigrationTests
             await state.Get<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", state.Time.GetUtcNow()), CancellationToken.None);
             Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 1", StringComparison.Ordinal));
             Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 2", StringComparison.Ordinal));
+            Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 3", StringComparison.Ordinal));
         }
 
         using var reopened = new StateHarness(directory.Path);
         Assert.Equal("Europe/Berlin", (await reopened.Get<IUserStore>().GetAsync("alice", CancellationToken.None))!.TimeZone);
         Assert.DoesNotContain(reopened.Logs.GetSnapshot(), r => r.Message.Contains("migrated", StringComparison.Ordinal));
-        Assert.Equal(2L, await ScalarAsync(directory.Path, "PRAGMA user_version"));
+        Assert.Equal(3L, await ScalarAsync(directory.Path, "PRAGMA user_version"));
         Assert.Equal("wal", await ScalarAsync(directory.Path, "PRAGMA journal_mode"));
     }
 
