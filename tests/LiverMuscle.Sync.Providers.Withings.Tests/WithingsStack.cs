@@ -134,6 +134,10 @@ internal sealed class WithingsStack : IAsyncDisposable
             userId, ProviderNames.Withings, new OAuthToken(access, refresh, time.GetUtcNow() + expiresIn, "user.metrics,user.activity", withingsUserId.ToString()), CancellationToken.None);
     }
 
+    /// <summary>The callback URL (with its secret token) Withings was given for the user, and that the sandbox notifies.</summary>
+    public static Uri CallbackOf(WithingsSandbox sandbox, long withingsUserId) =>
+        sandbox.Subscriptions(withingsUserId).Select(s => s.Callback).Distinct().Single();
+
     public Task<SyncRunSummary> SyncAsync(string userId, SyncMode mode, DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
         Runner.RunAsync(new SyncRequest(userId, null, mode, since), ProviderNames.Withings, null, cancellationToken);
 
