@@ -65,7 +65,7 @@ public sealed class RequestBudgetTests
         Assert.Equal(0, (await run.GetSnapshotAsync("withings", null, CancellationToken.None)).Remaining);
         Assert.Equal(0, (await backfill.GetSnapshotAsync("withings", "bob", CancellationToken.None)).Remaining);
 
-        time.Advance(TimeSpan.FromMinutes(1));
+        time.Advance(TimeSpan.FromMinutes(1) + SlidingWindowRequestBudget.ArrivalMargin);
         await Task.WhenAll(processes).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(160, granted);
         Assert.Equal(80, (await state.Budget(Withings, time).GetSnapshotAsync("withings", null, CancellationToken.None)).Remaining);
@@ -88,7 +88,7 @@ public sealed class RequestBudgetTests
         Assert.False(await Eventually.TrueAsync(() => alice301.IsCompleted, TimeSpan.FromMilliseconds(100)));
         Assert.Equal(0, (await budget.GetSnapshotAsync("fitbit", "alice", CancellationToken.None)).Remaining);
         Assert.Equal(299, (await budget.GetSnapshotAsync("fitbit", "bob", CancellationToken.None)).Remaining);
-        time.Advance(TimeSpan.FromMinutes(1));
+        time.Advance(TimeSpan.FromMinutes(1) + SlidingWindowRequestBudget.ArrivalMargin);
         await alice301.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
@@ -130,7 +130,7 @@ public sealed class RequestBudgetTests
 
         var held = second.AcquireAsync("withings", "bob", CancellationToken.None).AsTask();
         Assert.False(await Eventually.TrueAsync(() => held.IsCompleted, TimeSpan.FromMilliseconds(100)), "the 121st request inside one minute across the restart was granted");
-        time.Advance(TimeSpan.FromSeconds(40));
+        time.Advance(TimeSpan.FromSeconds(40) + SlidingWindowRequestBudget.ArrivalMargin);
         await held.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(99, (await second.GetSnapshotAsync("withings", null, CancellationToken.None)).Remaining);
     }
@@ -152,7 +152,7 @@ public sealed class RequestBudgetTests
         var held = budget.AcquireAsync("withings", "alice", CancellationToken.None).AsTask();
 
         Assert.False(await Eventually.TrueAsync(() => held.IsCompleted, TimeSpan.FromMilliseconds(100)), "120 requests saved by an earlier version were forgotten");
-        time.Advance(TimeSpan.FromSeconds(31));
+        time.Advance(TimeSpan.FromSeconds(30) + SlidingWindowRequestBudget.ArrivalMargin);
         await held.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Null(await state.KeyValues.GetAsync(SlidingWindowRequestBudget.StateKey, CancellationToken.None));
     }

@@ -17,6 +17,12 @@ public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> li
     /// <summary>Where earlier versions saved the windows at exit; imported once into the shared store.</summary>
     public const string StateKey = "budget/windows";
 
+    /// <summary>
+    /// A request counts this much past its window: the provider counts it when it arrives, a moment after it was
+    /// granted here, so a slot freed to the millisecond would be early there.
+    /// </summary>
+    public static readonly TimeSpan ArrivalMargin = TimeSpan.FromSeconds(1);
+
     private readonly Dictionary<string, ProviderRateLimit> _limits = limits.ToDictionary(l => l.Provider, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _turnstiles = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _importGate = new(1, 1);
@@ -37,7 +43,7 @@ public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> li
         try
         {
             var scopes = Scopes(limit, userId).ToList();
-            while (await windows.TryTakeAsync(scopes, limit.Window, time.GetUtcNow(), cancellationToken) is var wait && wait > TimeSpan.Zero)
+            while (await windows.TryTakeAsync(scopes, limit.Window + ArrivalMargin, time.GetUtcNow(), cancellationToken) is var wait && wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, time, cancellationToken);
             }
