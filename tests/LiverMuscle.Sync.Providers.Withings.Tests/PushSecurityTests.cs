@@ -1,11 +1,9 @@
 using System.Net;
 using LiverMuscle.Sync.Providers.Push;
-using LiverMuscle.Sync.Providers.Withings.Push;
 using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace LiverMuscle.Sync.Providers.Withings.Tests;
@@ -117,7 +115,7 @@ public sealed class PushSecurityTests(InfluxDbFixture influx) : IClassFixture<In
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
 
-        await stack.Services.GetServices<IHostedService>().OfType<WithingsSubscriptionCheck>().Single().CheckDueAsync(CancellationToken.None);
+        await stack.SubscriptionCheck.CheckDueAsync(CancellationToken.None);
 
         var subscriptions = sandbox.Subscriptions(wid);
         Assert.Equal([1, 16], subscriptions.Select(s => s.Appli).Order());
@@ -128,7 +126,7 @@ public sealed class PushSecurityTests(InfluxDbFixture influx) : IClassFixture<In
 
         // Confirmed now: the next check within the interval asks Withings nothing.
         var requests = sandbox.DataRequests.Count;
-        await stack.Services.GetServices<IHostedService>().OfType<WithingsSubscriptionCheck>().Single().CheckDueAsync(CancellationToken.None);
+        await stack.SubscriptionCheck.CheckDueAsync(CancellationToken.None);
         Assert.Equal(requests, sandbox.DataRequests.Count);
     }
 

@@ -3,6 +3,7 @@ using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Providers.Withings;
+using LiverMuscle.Sync.Providers.Withings.Push;
 using LiverMuscle.Sync.Providers.Withings.Tokens;
 using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
@@ -99,7 +100,9 @@ internal sealed class WithingsStack : IAsyncDisposable
         services.AddWithings(configuration.GetSection("Withings"));
         if (!scheduler)
         {
+            // No background work: neither polls and pushed syncs nor the subscription check.
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SyncScheduler)));
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(WithingsSubscriptionCheck)));
         }
 
         configureServices?.Invoke(services);
@@ -108,6 +111,9 @@ internal sealed class WithingsStack : IAsyncDisposable
         await app.StartAsync();
         return new WithingsStack(app, database, stateDirectory, url);
     }
+
+    /// <summary>The subscription check <c>run</c> does periodically, for a stack without background work.</summary>
+    public WithingsSubscriptionCheck SubscriptionCheck => ActivatorUtilities.CreateInstance<WithingsSubscriptionCheck>(Services);
 
     /// <summary>A fixed key so a restarted stack reads the tokens the first one stored.</summary>
     public static readonly string StaticKey = Convert.ToBase64String(SHA256.HashData("withings-tests"u8));
