@@ -51,6 +51,7 @@ public static class WithingsServiceCollectionExtensions
         services.TryAddSingleton<WithingsAuthorizationFlow>();
         services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<WithingsAuthorizationFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenRevoker, WithingsSubscriptionRevoker>());
+        services.TryAddSingleton<WithingsTimeZones>();
         services.TryAddSingleton<BodyCompositionSyncSource>();
         services.TryAddSingleton<WorkoutSyncSource>();
         services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<BodyCompositionSyncSource>());

@@ -18,15 +18,9 @@ public sealed class ProviderTimeZoneTests(InfluxDbFixture influx) : IClassFixtur
     public async Task AuthOnAUtcMachine_ThenSync_AdherenceWeeksStartAtTokyoMidnight()
     {
         await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 28, TimeZones = ["Asia/Tokyo"] }, CancellationToken.None);
-        var database = await influx.NewDatabaseAsync("zone");
-        var environment = ConfigurationTests.StateIn(_directory);
+        var environment = await WithingsEnvironment.ForAsync(_directory, influx, sandbox);
         environment["TZ"] = "UTC";
-        environment["LIVERMUSCLE__InfluxDb__Url"] = influx.Url.ToString();
-        environment["LIVERMUSCLE__InfluxDb__Database"] = database;
-        environment["LIVERMUSCLE__Withings__ClientId"] = sandbox.ClientId;
-        environment["LIVERMUSCLE__Withings__ClientSecret"] = sandbox.ClientSecret;
-        environment["LIVERMUSCLE__Withings__ApiBaseUrl"] = sandbox.BaseUrl.ToString();
-        environment["LIVERMUSCLE__Withings__AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString();
+        var database = environment["LIVERMUSCLE__InfluxDb__Database"];
         await CliAuthorization.ConnectAsync(_directory, environment, "withings", "yua");
         Assert.Contains("time zone: UTC (default until a provider reports one)", (await WorkerProcess.RunAsync(_directory.FullName, environment, "people", "show", "yua")).Output, StringComparison.Ordinal);
 

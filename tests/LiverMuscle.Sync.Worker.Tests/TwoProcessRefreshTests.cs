@@ -22,13 +22,7 @@ public sealed class TwoProcessRefreshTests(InfluxDbFixture influx, ITestOutputHe
     public async Task TwoSyncsRefreshingOneRotatingToken_TwentyTimes_ThePersonStaysConnected_AndEachRefreshTokenIsUsedOnce()
     {
         await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 2, TokenDelay = TimeSpan.FromSeconds(1.5) }, CancellationToken.None);
-        var environment = ConfigurationTests.StateIn(_directory);
-        environment["LIVERMUSCLE__InfluxDb__Url"] = influx.Url.ToString();
-        environment["LIVERMUSCLE__InfluxDb__Database"] = await influx.NewDatabaseAsync("refresh");
-        environment["LIVERMUSCLE__Withings__ClientId"] = sandbox.ClientId;
-        environment["LIVERMUSCLE__Withings__ClientSecret"] = sandbox.ClientSecret;
-        environment["LIVERMUSCLE__Withings__ApiBaseUrl"] = sandbox.BaseUrl.ToString();
-        environment["LIVERMUSCLE__Withings__AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString();
+        var environment = await WithingsEnvironment.ForAsync(_directory, influx, sandbox);
         await CliAuthorization.ConnectAsync(_directory, environment, "withings", "zoe");
         var wid = long.Parse((await StoredTokens.GetAsync(_directory, "zoe", "withings"))!.Token!.ProviderUserId!, System.Globalization.CultureInfo.InvariantCulture);
 

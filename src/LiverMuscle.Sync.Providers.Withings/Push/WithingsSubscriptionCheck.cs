@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.Providers.Withings.Api;
@@ -59,7 +60,7 @@ internal sealed class WithingsSubscriptionCheck(
             {
                 await subscriber.EnsureSubscribedAsync(connection.UserId, cancellationToken);
             }
-            catch (Exception e) when (e is WithingsApiException or HttpRequestException or ReauthorizationRequiredException
+            catch (Exception e) when (e is WithingsApiException or HttpRequestException or JsonException or ReauthorizationRequiredException
                                           || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 Log.SubscriptionCheckFailed(logger, connection.UserId, e.Message);

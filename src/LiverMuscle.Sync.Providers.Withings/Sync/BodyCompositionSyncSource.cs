@@ -4,7 +4,6 @@ using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.Providers.Withings.Api;
-using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +16,10 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 public sealed class BodyCompositionSyncSource(
     WithingsApiClient client,
     LedgerBatches batches,
-    IPersonStore people,
+    WithingsTimeZones zones,
     IOptions<WithingsOptions> options,
     TimeProvider time,
-    ILogger<BodyCompositionSyncSource> logger) : WithingsSyncSource(client, batches, people, options, time, logger)
+    ILogger<BodyCompositionSyncSource> logger) : WithingsSyncSource(client, batches, zones, options, time, logger)
 {
     /// <summary>Every meastype the normaliser maps (whole-body and segmental).</summary>
     public const string MeasTypes = "1,5,6,8,76,77,88,168,169,170,174,175,226";

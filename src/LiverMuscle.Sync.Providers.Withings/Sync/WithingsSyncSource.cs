@@ -5,7 +5,6 @@ using LiverMuscle.Sync.Providers.Persistence;
 using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.Providers.Withings.Api;
-using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +17,12 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// windows from <see cref="SyncRequest.Since"/>, with the window and offset reached in the cursor after every page,
 /// so a restart fetches no page already written. Targeted: a re-read of the window a notification named, never
 /// further back than the look-back window (older changes need a backfill). The person's time zone, as the answers
-/// carry it, is reported to the person store once per run.
+/// carry it, is reported once per run.
 /// </summary>
 public abstract class WithingsSyncSource(
     WithingsApiClient client,
     LedgerBatches batches,
-    IPersonStore people,
+    WithingsTimeZones zones,
     IOptions<WithingsOptions> options,
     TimeProvider time,
     ILogger logger) : ISyncSource
@@ -75,7 +74,7 @@ public abstract class WithingsSyncSource(
 
         var window = new InstantWindow(now - Options.LookBack, now);
         var (read, windowZone) = await ReadWindowAsync(request, window, cancellationToken);
-        await ReportTimeZoneAsync(request.UserId, windowZone ?? zone, cancellationToken);
+        await zones.ReportAsync(request.UserId, windowZone ?? zone, cancellationToken);
         var finished = cursor with { ChangesSince = next ?? lastUpdate };
         await foreach (var batch in batches.EmitAsync(scope, read, window, finished.Format(), cancellationToken: cancellationToken))
         {
@@ -97,7 +96,7 @@ public abstract class WithingsSyncSource(
         var to = request.Until is { } until && until < now ? until : now;
         var window = new InstantWindow(from, to > from ? to : from);
         var (read, zone) = await ReadWindowAsync(request, window, cancellationToken);
-        await ReportTimeZoneAsync(request.UserId, zone, cancellationToken);
+        await zones.ReportAsync(request.UserId, zone, cancellationToken);
         await foreach (var batch in batches.EmitAsync(Scope(request.UserId, now), read, window, cancellationToken: cancellationToken))
         {
             yield return batch;
@@ -144,11 +143,6 @@ public abstract class WithingsSyncSource(
             {
                 zone = page.TimeZone ?? zone;
                 var last = !page.More;
-                if (last && windowEnd >= end)
-                {
-                    await ReportTimeZoneAsync(request.UserId, zone, cancellationToken);
-                }
-
                 var next = !last ? (walking with { BackfillAt = Unix(windowStart), BackfillOffset = page.NextOffset }).Format()
                     : windowEnd >= end ? finished
                     : (walking with { BackfillAt = Unix(windowEnd), BackfillOffset = 0 }).Format();
@@ -163,6 +157,8 @@ public abstract class WithingsSyncSource(
                 }
             }
         }
+
+        await zones.ReportAsync(request.UserId, zone, cancellationToken);
     }
 
     private async Task<(RecordRead Read, string? TimeZone)> ReadWindowAsync(SyncRequest request, InstantWindow window, CancellationToken cancellationToken)
@@ -176,25 +172,6 @@ public abstract class WithingsSyncSource(
         }
 
         return (read, zone);
-    }
-
-    /// <summary>The zone becomes the person's unless they set their own; a zone this machine does not know changes nothing.</summary>
-    private async Task ReportTimeZoneAsync(string userId, string? zone, CancellationToken cancellationToken)
-    {
-        if (zone is null)
-        {
-            return;
-        }
-
-        switch (await people.ReportProviderTimeZoneAsync(userId, zone, cancellationToken))
-        {
-            case ProviderTimeZoneOutcome.Updated:
-                Log.TimeZoneReported(logger, userId, zone);
-                break;
-            case ProviderTimeZoneOutcome.UnknownZone:
-                Log.UnknownTimeZone(logger, userId, zone);
-                break;
-        }
     }
 
     /// <summary>Every page of a query; a page after which paging cannot go on although <c>more</c> says so is marked incomplete.</summary>

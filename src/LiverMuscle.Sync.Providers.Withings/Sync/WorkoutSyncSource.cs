@@ -4,7 +4,6 @@ using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Windows;
 using LiverMuscle.Sync.Providers.Withings.Api;
-using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +16,10 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 public sealed class WorkoutSyncSource(
     WithingsApiClient client,
     LedgerBatches batches,
-    IPersonStore people,
+    WithingsTimeZones zones,
     IOptions<WithingsOptions> options,
     TimeProvider time,
-    ILogger<WorkoutSyncSource> logger) : WithingsSyncSource(client, batches, people, options, time, logger)
+    ILogger<WorkoutSyncSource> logger) : WithingsSyncSource(client, batches, zones, options, time, logger)
 {
     public const string DataFields = "calories,hr_average,pause_duration";
 
