@@ -29,7 +29,7 @@ public sealed class SyncHealthReporter(IPointSink sink, ITokenStore tokens, IReq
             .Build();
 
         var connection = await tokens.GetAsync(run.UserId, run.Provider, cancellationToken);
-        var snapshot = budget.GetSnapshot(run.Provider, run.UserId);
+        var snapshot = await budget.GetSnapshotAsync(run.Provider, run.UserId, cancellationToken);
         var notGranted = connection is null ? [] : grants.Where(g => g.Provider == run.Provider).SelectMany(g => g.NotGranted(connection)).ToList();
         var healthPoint = PointBuilder.For(Measurements.SyncHealth)
             .Tag(TagNames.User, run.UserId)

@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Infrastructure.Http;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.Push;
@@ -21,14 +22,13 @@ public static class WithingsServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Withings connector (section <c>Withings</c>): the data and token clients on the kit's request
-    /// path, token client, authorization flow, the body-composition and workout sync sources, the push endpoint and
-    /// the rate limit. Needs the provider framework (<c>AddProviderFramework</c>) and a state store. Push
+    /// path, token client, authorization flow, the body-composition and workout sync sources, the push endpoint, the
+    /// periodic subscription check and the rate limit. Needs the provider framework (<c>AddProviderFramework</c>) and a state store. Push
     /// subscriptions use <c>Sync:Push:PublicUrl</c> of the root configuration when the host registers it.
     /// </summary>
     public static IServiceCollection AddWithings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WithingsOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WithingsOptions>, WithingsOptionsValidator>());
+        services.AddOptions<WithingsOptions>().BindStrictly(configuration).ValidateSection(configuration, new WithingsOptionsValidator()).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(RateLimit);
 
@@ -47,9 +47,11 @@ public static class WithingsServiceCollectionExtensions
         services.TryAddSingleton(provider => new WithingsPushSettings(
             Uri.TryCreate(provider.GetService<IConfiguration>()?[WithingsPushSettings.PublicUrlKey], UriKind.Absolute, out var url) ? url : null));
         services.TryAddSingleton<WithingsNotificationSubscriber>();
+        services.AddHostedService<WithingsSubscriptionCheck>();
         services.TryAddSingleton<WithingsAuthorizationFlow>();
         services.AddSingleton<IAuthorizationFlow>(provider => provider.GetRequiredService<WithingsAuthorizationFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITokenRevoker, WithingsSubscriptionRevoker>());
+        services.TryAddSingleton<WithingsTimeZones>();
         services.TryAddSingleton<BodyCompositionSyncSource>();
         services.TryAddSingleton<WorkoutSyncSource>();
         services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<BodyCompositionSyncSource>());

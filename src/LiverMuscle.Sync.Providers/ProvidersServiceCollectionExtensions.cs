@@ -7,6 +7,7 @@ using LiverMuscle.Sync.Providers.Windows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace LiverMuscle.Sync.Providers;
 
@@ -14,7 +15,7 @@ public static class ProvidersServiceCollectionExtensions
 {
     /// <summary>
     /// The framework every provider reuses (section <c>Sync</c>): token manager, request budget over the registered
-    /// <see cref="ProviderRateLimit"/>s, the record ledger and its batches, the push trigger queue and
+    /// <see cref="ProviderRateLimit"/>s, the record ledger and its batches, the push trigger queue, push health and
     /// <see cref="PushOptions"/> (<c>Sync:Push</c>). A provider adds its clients with <c>AddPooledHttpClient</c> and
     /// <c>AddProviderRequestPath</c>.
     /// </summary>
@@ -29,8 +30,12 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<AuthorizationService>();
         services.TryAddSingleton<IRequestBudget, SlidingWindowRequestBudget>();
         services.TryAddSingleton<ISyncTriggerQueue, SyncTriggerQueue>();
+        services.TryAddSingleton<IPushHealth, StoredPushHealth>();
         services.TryAddSingleton<RecordLedger>();
         services.TryAddSingleton<LedgerBatches>();
+
+        // A push callback URL carries its secret token in the path: the host's per-request lines stay unlogged.
+        services.Configure<LoggerFilterOptions>(filters => filters.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         return services;
     }
 }

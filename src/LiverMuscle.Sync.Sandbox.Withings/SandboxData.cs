@@ -13,7 +13,7 @@ internal sealed class SandboxData(WithingsSandboxOptions options)
     {
         if (form["category"].ToString() is { Length: > 0 } c && c != "1")
         {
-            return SandboxResponses.Ok(new JsonObject { ["updatetime"] = now, ["timezone"] = "Europe/Lisbon", ["measuregrps"] = new JsonArray() });
+            return SandboxResponses.Ok(new JsonObject { ["updatetime"] = now, ["timezone"] = user.TimeZone, ["measuregrps"] = new JsonArray() });
         }
 
         var types = (form["meastypes"].ToString() + "," + form["meastype"].ToString())
@@ -42,7 +42,7 @@ internal sealed class SandboxData(WithingsSandboxOptions options)
             }
         }
 
-        var body = new JsonObject { ["updatetime"] = now, ["timezone"] = "Europe/Lisbon", ["measuregrps"] = groups };
+        var body = new JsonObject { ["updatetime"] = now, ["timezone"] = user.TimeZone, ["measuregrps"] = groups };
         Paging(body, offset + page.Count < matching.Count, offset + page.Count, asBoolean: false);
         return SandboxResponses.Ok(body);
     }
@@ -65,11 +65,14 @@ internal sealed class SandboxData(WithingsSandboxOptions options)
         var fields = form["data_fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         var offset = (int)(Long(form, "offset") ?? 0);
         List<SandboxWorkout> matching;
+        TimeZoneInfo zone;
         lock (user)
         {
+            // The ymd filter is on each workout's local date, as Withings stores it.
+            zone = TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone);
             matching = [.. user.Workouts
                 .Where(w => !w.Deleted && (lastUpdate is null || w.Modified > lastUpdate))
-                .Where(w => startYmd.Length == 0 || (string.CompareOrdinal(Ymd(w.StartDate), startYmd) >= 0 && string.CompareOrdinal(Ymd(w.StartDate), endYmd) <= 0))
+                .Where(w => startYmd.Length == 0 || (string.CompareOrdinal(Ymd(w.StartDate, zone), startYmd) >= 0 && string.CompareOrdinal(Ymd(w.StartDate, zone), endYmd) <= 0))
                 .OrderBy(w => w.StartDate).ThenBy(w => w.Id)];
         }
 
@@ -86,12 +89,12 @@ internal sealed class SandboxData(WithingsSandboxOptions options)
             {
                 ["id"] = workout.Id,
                 ["category"] = workout.Category,
-                ["timezone"] = "Europe/Lisbon",
+                ["timezone"] = zone.Id,
                 ["model"] = 93,
                 ["attrib"] = 0,
                 ["startdate"] = workout.Malformed ? JsonValue.Create("soon") : JsonValue.Create(workout.StartDate),
                 ["enddate"] = workout.EndDate,
-                ["date"] = Ymd(workout.StartDate),
+                ["date"] = Ymd(workout.StartDate, zone),
                 ["deviceid"] = workout.Id % 3 == 0 ? JsonValue.Create(15_542_329L) : JsonValue.Create("7e2d4c1b0a99887766554433221100ffeeddccbb"),
                 ["modified"] = workout.Modified,
                 ["data"] = data,
@@ -165,7 +168,8 @@ internal sealed class SandboxData(WithingsSandboxOptions options)
         }
     }
 
-    private static string Ymd(long unix) => DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Ymd(long unix, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(unix), zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static long? Long(IFormCollection form, string key) =>
         long.TryParse(form[key].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

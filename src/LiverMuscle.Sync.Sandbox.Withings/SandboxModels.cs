@@ -40,7 +40,7 @@ public sealed class SandboxWorkout
 {
     public required long Id { get; init; }
 
-    public required int Category { get; init; }
+    public required int Category { get; set; }
 
     public required long StartDate { get; init; }
 
@@ -57,13 +57,18 @@ public sealed class SandboxWorkout
     /// <summary>Served with a <c>startdate</c> no client can read (a record to be reported and skipped).</summary>
     public bool Malformed { get; init; }
 
+    public TimeSpan Duration => TimeSpan.FromSeconds(EndDate - StartDate);
+
     public bool Deleted { get; set; }
 }
 
 /// <summary>A sandbox user and everything Withings would hold for them.</summary>
-public sealed class SandboxUser(long userId)
+public sealed class SandboxUser(long userId, string timeZone)
 {
     public long UserId { get; } = userId;
+
+    /// <summary>The IANA zone the user lives in, as Withings answers carry it.</summary>
+    public string TimeZone { get; set; } = timeZone;
 
     public List<SandboxGroup> Groups { get; } = [];
 

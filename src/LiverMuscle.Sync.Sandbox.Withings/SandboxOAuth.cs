@@ -14,6 +14,7 @@ internal sealed class SandboxOAuth(WithingsSandboxOptions options)
     private readonly Dictionary<string, (long User, DateTimeOffset Expires)> _access = [];
     private readonly Dictionary<string, RefreshRecord> _refresh = [];
     private readonly HashSet<string> _usedAccess = [];
+    private readonly Dictionary<string, int> _presented = [];
 
     public string IssueCode(long user, string redirectUri)
     {
@@ -49,6 +50,8 @@ internal sealed class SandboxOAuth(WithingsSandboxOptions options)
             {
                 return null;
             }
+
+            _presented[refreshToken] = _presented.GetValueOrDefault(refreshToken) + 1;
 
             if (record.Successor is { } successor)
             {
@@ -91,6 +94,15 @@ internal sealed class SandboxOAuth(WithingsSandboxOptions options)
         lock (_gate)
         {
             return IssuePair(user);
+        }
+    }
+
+    /// <summary>How often each refresh token of the user issued so far was presented for a refresh.</summary>
+    public IReadOnlyList<int> RefreshTokenUses(long user)
+    {
+        lock (_gate)
+        {
+            return [.. _refresh.Where(r => r.Value.User == user).Select(r => _presented.GetValueOrDefault(r.Key))];
         }
     }
 

@@ -3,11 +3,12 @@ using System.Globalization;
 namespace LiverMuscle.Sync.Sandbox.Withings;
 
 /// <summary>
-/// Deterministic, plausible history: weigh-ins most mornings with gaps, body composition drifting slowly, Body Scan
-/// users with segmental readings and duplicated type 5/8 measures, Body Pro 2 users whose device id is a JSON number
-/// (as real answers carry it), a manual entry now and then, an ambiguous weigh-in by someone else, 2–3 strength
-/// workouts a week with misses and some walks, runs and rides. The scale model follows the user id (1000001 has a
-/// Body Pro 2, 1000002 a Body Comp, 1000003 a Body+, 1000004 a Body Scan, and so on).
+/// Deterministic, plausible history in the user's own time zone: weigh-ins most local mornings with gaps, body
+/// composition drifting slowly, Body Scan users with segmental readings and duplicated type 5/8 measures, Body Pro 2
+/// users whose device id is a JSON number (as real answers carry it), a manual entry now and then, an ambiguous
+/// weigh-in by someone else, 2–3 strength workouts a week with misses, a strength "session" of a few minutes now and
+/// then (as watches record by mistake), and some walks, runs and rides. The scale model follows the user id (1000001
+/// has a Body Pro 2, 1000002 a Body Comp, 1000003 a Body+, 1000004 a Body, 1000005 a Body Scan, and so on).
 /// </summary>
 internal static class SyntheticHistory
 {
@@ -19,13 +20,15 @@ internal static class SyntheticHistory
 
     public static void Fill(SandboxUser user, int seed, DateTimeOffset end, int days)
     {
-        var rng = new Random(HashCode.Combine(seed, user.UserId));
-        (int Id, string Name) model = (user.UserId % 4) switch { 0 => (21, "Body Scan"), 1 => (BodyPro2, "Body Pro 2"), 2 => (18, "Body Comp"), _ => (13, "Body+") };
+        // A seed that is the same in every process (HashCode.Combine is not).
+        var rng = new Random(unchecked((seed * 1_000_003) + (int)(user.UserId % 1_000_000)));
+        (int Id, string Name) model = (user.UserId % 5) switch { 0 => (21, "Body Scan"), 1 => (BodyPro2, "Body Pro 2"), 2 => (18, "Body Comp"), 3 => (13, "Body+"), _ => (5, "Body") };
         var device = model.Id == BodyPro2 ? (15_000_000 + (user.UserId % 1_000_000)).ToString(CultureInfo.InvariantCulture) : $"{user.UserId:x8}{rng.Next():x8}c0ffee";
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(user.TimeZone);
         var weight = 62 + rng.NextDouble() * 30;
         var fat = 0.18 + rng.NextDouble() * 0.14;
         var seq = 0;
-        var start = new DateTimeOffset(end.UtcDateTime.Date, TimeSpan.Zero).AddDays(-days);
+        var start = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(end, zone).DateTime).AddDays(-days);
         for (var day = 0; day < days; day++)
         {
             var date = start.AddDays(day);
@@ -33,14 +36,14 @@ internal static class SyntheticHistory
             fat = Math.Clamp(fat + (rng.NextDouble() - 0.53) * 0.002, 0.08, 0.45);
             if (rng.NextDouble() < 0.8)
             {
-                var at = date.AddHours(6.5).AddMinutes(rng.Next(90)).ToUnixTimeSeconds();
+                var at = Local(date, zone, 6.5, rng.Next(90)).ToUnixTimeSeconds();
                 var manual = rng.NextDouble() < 0.05;
                 user.Groups.Add(manual ? Manual(user, ++seq, at, weight) : Device(user, ++seq, at, weight, fat, model, device, rng));
             }
 
             if (rng.NextDouble() < 0.03)
             {
-                var at = date.AddHours(19).AddMinutes(rng.Next(60)).ToUnixTimeSeconds();
+                var at = Local(date, zone, 19, rng.Next(60)).ToUnixTimeSeconds();
                 var other = Device(user, ++seq, at, weight + 14, fat - 0.03, model, device, rng);
                 user.Groups.Add(new SandboxGroup { GrpId = other.GrpId, Attrib = 1, Date = at, Created = at + 40, Modified = at + 40, DeviceId = device, ModelId = model.Id, Model = model.Name, Measures = other.Measures });
             }
@@ -48,15 +51,24 @@ internal static class SyntheticHistory
             var weekday = date.DayOfWeek;
             if (weekday is DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday && rng.NextDouble() < 0.8)
             {
-                user.Workouts.Add(Workout(user, ++seq, date.AddHours(18).AddMinutes(rng.Next(60)), StrengthCategories[rng.Next(StrengthCategories.Length)], 35 + rng.Next(40), rng));
+                user.Workouts.Add(Workout(user, ++seq, Local(date, zone, 18, rng.Next(60)), StrengthCategories[rng.Next(StrengthCategories.Length)], (35 + rng.Next(40)) * 60, rng));
             }
 
             if (weekday is DayOfWeek.Sunday or DayOfWeek.Tuesday && rng.NextDouble() < 0.6)
             {
-                user.Workouts.Add(Workout(user, ++seq, date.AddHours(8).AddMinutes(rng.Next(120)), OtherCategories[rng.Next(OtherCategories.Length)], 20 + rng.Next(60), rng));
+                user.Workouts.Add(Workout(user, ++seq, Local(date, zone, 8, rng.Next(120)), OtherCategories[rng.Next(OtherCategories.Length)], (20 + rng.Next(60)) * 60, rng));
+            }
+
+            if (weekday is DayOfWeek.Saturday && rng.NextDouble() < 0.5)
+            {
+                user.Workouts.Add(Workout(user, ++seq, Local(date, zone, 11, rng.Next(60)), StrengthCategories[rng.Next(StrengthCategories.Length)], 90 + rng.Next(150), rng));
             }
         }
     }
+
+    /// <summary>The instant of <paramref name="hour"/>:<paramref name="minutes"/> local time on <paramref name="date"/> (hours no zone skips).</summary>
+    public static DateTimeOffset Local(DateOnly date, TimeZoneInfo zone, double hour, int minutes) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue).AddHours(hour).AddMinutes(minutes), zone), TimeSpan.Zero);
 
     public static SandboxGroup Manual(SandboxUser user, int seq, long at, double weight) => new()
     {
@@ -120,10 +132,10 @@ internal static class SyntheticHistory
 
     public static long GroupId(SandboxUser user, int seq) => (user.UserId * 100_000) + seq;
 
-    private static SandboxWorkout Workout(SandboxUser user, int seq, DateTimeOffset start, int category, int minutes, Random rng)
+    private static SandboxWorkout Workout(SandboxUser user, int seq, DateTimeOffset start, int category, int seconds, Random rng)
     {
         var begin = start.ToUnixTimeSeconds();
-        var end = begin + (minutes * 60);
+        var end = begin + seconds;
         return new SandboxWorkout
         {
             Id = (user.UserId * 100_000) + 50_000 + seq,

@@ -11,7 +11,7 @@ public sealed partial class WithingsSandbox
     private void MapEndpoints()
     {
         _app.MapGet("/oauth2_user/authorize2", Authorize);
-        _app.MapPost("/v2/oauth2", (HttpRequest request) => HandleAsync(request, authenticated: false, (_, form) => Token(form)));
+        _app.MapPost("/v2/oauth2", (HttpRequest request) => HandleAsync(request, authenticated: false, (_, form) => TokenAsync(form)));
         _app.MapPost("/measure", (HttpRequest request) => HandleAsync(request, authenticated: true, (user, form) =>
             Action(form) == "getmeas" ? Data.GetMeas(user!, form, Now) : SandboxResponses.Error(2554, "Not implemented")));
         _app.MapPost("/v2/measure", (HttpRequest request) => HandleAsync(request, authenticated: true, (user, form) =>
@@ -75,11 +75,16 @@ public sealed partial class WithingsSandbox
         return result is Task<IResult> pending ? await pending : (IResult)result;
     }
 
-    private IResult Token(IFormCollection form)
+    private async Task<IResult> TokenAsync(IFormCollection form)
     {
         if (Action(form) != "requesttoken")
         {
             return SandboxResponses.Error(2554, "Not implemented");
+        }
+
+        if (_options.TokenDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(_options.TokenDelay, _options.TimeProvider);
         }
 
         if (form["client_id"] != _options.ClientId || form["client_secret"] != _options.ClientSecret)

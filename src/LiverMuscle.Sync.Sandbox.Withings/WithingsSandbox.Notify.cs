@@ -114,6 +114,18 @@ public sealed partial class WithingsSandbox
         }
     }
 
+    /// <summary>Changes the category of a workout (as a user's edit), bumping <c>modified</c>.</summary>
+    public void EditWorkoutCategory(long userId, long workoutId, int category)
+    {
+        var user = User(userId);
+        lock (user)
+        {
+            var workout = user.Workouts.Single(w => w.Id == workoutId);
+            workout.Category = category;
+            workout.Modified = Now;
+        }
+    }
+
     public void DeleteGroup(long userId, long grpId)
     {
         var user = User(userId);
@@ -160,7 +172,7 @@ public sealed partial class WithingsSandbox
                 {
                     foreach (var (appli, cb) in user.Subscriptions.Where(s => Appli(form) is not { } a || s.Appli == a))
                     {
-                        profiles.Add(new JsonObject { ["appli"] = appli, ["callbackurl"] = cb.ToString(), ["expires"] = 2147483647, ["comment"] = "livermuscle-sync" });
+                        profiles.Add(new JsonObject { ["appli"] = appli, ["callbackurl"] = cb.AbsoluteUri, ["expires"] = 2147483647, ["comment"] = "livermuscle-sync" });
                     }
                 }
 

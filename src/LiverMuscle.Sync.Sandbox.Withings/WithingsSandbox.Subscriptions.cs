@@ -11,4 +11,14 @@ public sealed partial class WithingsSandbox
             return [.. user.Subscriptions];
         }
     }
+
+    /// <summary>A subscription made earlier (by an older version of a client, say), without the HEAD probe of today.</summary>
+    public void AddSubscription(long userId, int appli, Uri callback)
+    {
+        var user = User(userId);
+        lock (user)
+        {
+            user.Subscriptions.Add((appli, callback));
+        }
+    }
 }

@@ -124,6 +124,19 @@ public sealed partial class WithingsSandbox : IAsyncDisposable
 
     public int RefreshCount(long userId) => User(userId).Refreshes;
 
+    /// <summary>For each refresh token issued to the user, how often it was presented (a rotating token is good once).</summary>
+    public IReadOnlyList<int> RefreshTokenUses(long userId) => OAuth.RefreshTokenUses(userId);
+
+    /// <summary>Moves the user to another zone: answers carry it from now on (their history stays where it was).</summary>
+    public void SetTimeZone(long userId, string timeZone)
+    {
+        var user = User(userId);
+        lock (user)
+        {
+            user.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(timeZone).Id;
+        }
+    }
+
     public IReadOnlyList<SandboxGroup> Groups(long userId)
     {
         var user = User(userId);
@@ -172,7 +185,7 @@ public sealed partial class WithingsSandbox : IAsyncDisposable
 
     internal SandboxUser GetOrCreate(long userId) => _users.GetOrAdd(userId, id =>
     {
-        var user = new SandboxUser(id);
+        var user = new SandboxUser(id, _options.TimeZones[(int)((id - DemoUserId) % _options.TimeZones.Count)]);
         SyntheticHistory.Fill(user, _options.Seed, _historyEnd, _options.HistoryDays);
         return user;
     });

@@ -40,4 +40,13 @@ public sealed class WithingsSandboxOptions
 
     /// <summary>Workouts per getworkouts page. Default 25.</summary>
     public int WorkoutPageSize { get; set; } = 25;
+
+    /// <summary>
+    /// The IANA zones users live in, given out in turn by user id (the demo user has the first); answers carry the
+    /// user's zone, and their history follows local mornings and evenings. Default Lisbon, Tokyo, New York.
+    /// </summary>
+    public IReadOnlyList<string> TimeZones { get; set; } = ["Europe/Lisbon", "Asia/Tokyo", "America/New_York"];
+
+    /// <summary>How long the token endpoint takes to answer (a slow one lets two refreshes overlap). Default none.</summary>
+    public TimeSpan TokenDelay { get; set; }
 }

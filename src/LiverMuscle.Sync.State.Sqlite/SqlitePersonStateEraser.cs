@@ -2,8 +2,8 @@ namespace LiverMuscle.Sync.State.Sqlite;
 
 /// <summary>
 /// Deletes every row of one person in one transaction: the person, their connections (tokens), cursors, sync runs,
-/// alert states, pending authorisations, programme, reminder occasions, and their key-values (keys of three or more
-/// segments ending in their id).
+/// alert states, pending authorisations, programme, reminder occasions, push subscriptions, refresh leases, the
+/// request windows of their own scope, and their key-values (keys of three or more segments ending in their id).
 /// </summary>
 internal sealed class SqlitePersonStateEraser(SqliteDatabase database) : IPersonStateEraser
 {
@@ -17,6 +17,9 @@ internal sealed class SqlitePersonStateEraser(SqliteDatabase database) : IPerson
         ("pending authorisations", "DELETE FROM pending_authorizations WHERE user_id = $user"),
         ("programme", "DELETE FROM programmes WHERE user_id = $user"),
         ("reminder occasions", "DELETE FROM reminder_occasions WHERE user_id = $user"),
+        ("push subscriptions", "DELETE FROM push_subscriptions WHERE user_id = $user"),
+        ("refresh leases", "DELETE FROM token_refresh_leases WHERE user_id = $user"),
+        ("request windows", "DELETE FROM request_grants WHERE substr(scope, -length($scope)) = $scope"),
         ("key-values", "DELETE FROM key_values WHERE substr(key, -length($suffix)) = $suffix AND length(key) - length(replace(key, '/', '')) >= 2"),
     ];
 
@@ -27,7 +30,7 @@ internal sealed class SqlitePersonStateEraser(SqliteDatabase database) : IPerson
         await using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var (kind, sql) in Statements)
         {
-            await using var command = connection.Command(sql).With("$user", personId).With("$suffix", "/" + personId);
+            await using var command = connection.Command(sql).With("$user", personId).With("$suffix", "/" + personId).With("$scope", "\n" + personId);
             command.Transaction = transaction;
             rows[kind] = await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -121,6 +121,29 @@ internal static class SqliteSchema
             decided_at INTEGER NOT NULL,
             PRIMARY KEY (user_id, reminder, occasion));
         """,
+        """
+        CREATE TABLE token_refresh_leases (
+            user_id TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            holder TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, provider));
+        CREATE TABLE request_grants (
+            scope TEXT NOT NULL,
+            granted_at INTEGER NOT NULL);
+        CREATE INDEX request_grants_scope ON request_grants (scope, granted_at);
+        CREATE TABLE request_holds (
+            scope TEXT PRIMARY KEY,
+            hold_until INTEGER NOT NULL);
+        CREATE TABLE push_subscriptions (
+            user_id TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            token_hash BLOB NULL,
+            confirmed_at INTEGER NULL,
+            last_notification_at INTEGER NULL,
+            PRIMARY KEY (user_id, provider));
+        CREATE UNIQUE INDEX push_subscriptions_token ON push_subscriptions (provider, token_hash);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

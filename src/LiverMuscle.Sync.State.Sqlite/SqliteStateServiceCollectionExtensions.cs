@@ -31,6 +31,9 @@ public static class SqliteStateServiceCollectionExtensions
         services.TryAddSingleton<IWriteSpool, SqliteWriteSpool>();
         services.TryAddSingleton<IKeyValueStore, SqliteKeyValueStore>();
         services.TryAddSingleton<IDeferredCompletionStore, SqliteDeferredCompletionStore>();
+        services.TryAddSingleton<ITokenRefreshLeases, SqliteTokenRefreshLeases>();
+        services.TryAddSingleton<IRequestWindowStore, SqliteRequestWindowStore>();
+        services.TryAddSingleton<IPushSubscriptionStore, SqlitePushSubscriptionStore>();
         return services;
     }
 }

@@ -30,6 +30,62 @@ internal sealed class CountingTokenClient(string provider, TimeProvider time) : 
     }
 }
 
+/// <summary>
+/// A provider's token endpoint shared by several processes, rotating like Withings: each refresh token works once, a
+/// used one is refused as an invalid grant. <see cref="Gate"/> holds refreshes until released.
+/// </summary>
+internal sealed class RotatingTokenEndpoint(TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, int> _uses = [];
+    private string _valid = "refresh-0";
+    private int _issued;
+    private int _arrived;
+
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IReadOnlyDictionary<string, int> Uses
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, int>(_uses);
+            }
+        }
+    }
+
+    /// <summary>Refreshes that reached the endpoint, released or not.</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
+
+    public IOAuthTokenClient ClientFor(string provider) => new Client(this, provider);
+
+    private async Task<TokenGrantResult> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _arrived);
+        await Gate.Task.WaitAsync(cancellationToken);
+        lock (_lock)
+        {
+            _uses[refreshToken] = _uses.GetValueOrDefault(refreshToken) + 1;
+            if (refreshToken != _valid)
+            {
+                return TokenGrantResult.InvalidGrant("invalid refresh_token");
+            }
+
+            var n = ++_issued;
+            _valid = $"refresh-{n}";
+            return TokenGrantResult.Success(new OAuthToken($"access-{n}", _valid, time.GetUtcNow().AddHours(3), null, null));
+        }
+    }
+
+    private sealed class Client(RotatingTokenEndpoint endpoint, string provider) : IOAuthTokenClient
+    {
+        public string Provider => provider;
+
+        public Task<TokenGrantResult> RefreshAsync(string refreshToken, CancellationToken cancellationToken) => endpoint.RefreshAsync(refreshToken, cancellationToken);
+    }
+}
+
 /// <summary>A source that yields scripted batches, each costing one request, and records the requests it was given.</summary>
 internal sealed class ScriptedSource(string provider, string dataKind, Func<SyncRequest, IReadOnlyList<SyncBatch>> script) : ISyncSource
 {

@@ -18,10 +18,14 @@ namespace LiverMuscle.Sync.Pipeline.Tests;
 internal sealed class FrameworkHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("livermuscle-pipeline-test-");
+    private readonly DirectoryInfo _directory;
+    private readonly bool _ownsDirectory;
 
-    public FrameworkHarness(Action<IServiceCollection> configure, Uri? influx = null, string? database = null)
+    /// <param name="stateDirectory">Another harness's <see cref="StateDirectory"/>, to act as a second process on its state file.</param>
+    public FrameworkHarness(Action<IServiceCollection> configure, Uri? influx = null, string? database = null, DirectoryInfo? stateDirectory = null)
     {
+        _ownsDirectory = stateDirectory is null;
+        _directory = stateDirectory ?? Directory.CreateTempSubdirectory("livermuscle-pipeline-test-");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["State:Path"] = Path.Combine(_directory.FullName, "state.db"),
@@ -53,6 +57,8 @@ internal sealed class FrameworkHarness : IAsyncDisposable
     /// <summary>The spool depth the pipeline sees without a real sink.</summary>
     public FakeSinkStatus SinkStatus { get; } = new();
 
+    public DirectoryInfo StateDirectory => _directory;
+
     public FakeLogCollector Logs => _services.GetFakeLogCollector();
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
@@ -60,6 +66,9 @@ internal sealed class FrameworkHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        _directory.Delete(recursive: true);
+        if (_ownsDirectory)
+        {
+            _directory.Delete(recursive: true);
+        }
     }
 }

@@ -75,4 +75,26 @@ public sealed class BodyCompositionNormalizerTests
     [InlineData(286, WithingsStatusKind.InvalidParams)]
     public void Classify_Status_MapsToFamily(int status, WithingsStatusKind expected) =>
         Assert.Equal(expected, WithingsStatus.Classify(status));
+
+    [Theory]
+    [InlineData("Body+", "body_plus")]
+    [InlineData("Body", "body")]
+    [InlineData("Body Comp", "body_comp")]
+    [InlineData("Body Pro 2", "body_pro_2")]
+    [InlineData(" Body Cardio ", "body_cardio")]
+    public void DeviceTag_KeepsModelsApart(string model, string tag) => Assert.Equal(tag, BodyCompositionNormalizer.DeviceTag(model));
+
+    [Fact]
+    public void Normalize_ABodyPlusWeighIn_NamesTheTagAnEarlierVersionWroteItWith()
+    {
+        MeasureGroup Of(string model) => new(7, 0, 1795558212, null, null, 1, "abc", 13, model, [new Measure(68450, 1, -3, null)]);
+
+        var plus = Assert.Single(BodyCompositionNormalizer.Normalize("alice", [Of("Body+")]).Records);
+        var body = Assert.Single(BodyCompositionNormalizer.Normalize("alice", [Of("Body")]).Records);
+
+        Assert.Equal("body_plus", plus.Point.Tags[TagNames.Device]);
+        Assert.Equal("body", Assert.Single(plus.FormerTags)[TagNames.Device]);
+        Assert.Equal(plus.Point.Tags.Where(t => t.Key != TagNames.Device), Assert.Single(plus.FormerTags).Where(t => t.Key != TagNames.Device));
+        Assert.Empty(body.FormerTags);
+    }
 }

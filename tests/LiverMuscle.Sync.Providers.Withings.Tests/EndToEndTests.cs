@@ -11,8 +11,6 @@ namespace LiverMuscle.Sync.Providers.Withings.Tests;
 
 public sealed class EndToEndTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>
 {
-    private static readonly int[] Strength = [16, 540, 17, 546];
-
     [Fact]
     public async Task Backfill_Resync_EditAndDelete_InfluxMatchesTheSandbox()
     {
@@ -24,7 +22,7 @@ public sealed class EndToEndTests(InfluxDbFixture influx) : IClassFixture<Influx
 
         Assert.Equal(SyncOutcome.Ok, backfill.Outcome);
         var own = sandbox.Groups(wid).Where(g => g.IsOwn).ToList();
-        var strength = sandbox.Workouts(wid).Where(w => Strength.Contains(w.Category)).ToList();
+        var strength = sandbox.Workouts(wid).Where(StrengthSessions.Written).ToList();
         Assert.True(own.Count > 70, $"only {own.Count} weigh-ins generated");
         Assert.Subset(sandbox.ServedGroups(wid).ToHashSet(), own.Select(g => g.GrpId).ToHashSet());
         Assert.Subset(sandbox.ServedWorkouts(wid).ToHashSet(), strength.Select(w => w.Id).ToHashSet());
@@ -79,23 +77,6 @@ public sealed class EndToEndTests(InfluxDbFixture influx) : IClassFixture<Influx
 
         Assert.Equal(77.71, weights[group.GrpId]);
         Assert.Single(weights);
-    }
-
-    [Fact]
-    public async Task Unlink_Notification_MarksTheUserDisconnected()
-    {
-        await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 1 }, CancellationToken.None);
-        await using var stack = await WithingsStack.StartAsync(influx, sandbox, TimeProvider.System, scheduler: false);
-        var wid = await stack.AuthorizeAsync("carol");
-        using var http = new HttpClient();
-
-        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(stack.Url, "/push/withings")));
-        using var post = await http.PostAsync(new Uri(stack.Url, "/push/withings"), new FormUrlEncodedContent(new Dictionary<string, string> { ["userid"] = wid.ToString(), ["appli"] = "46", ["action"] = "unlink" }));
-
-        Assert.Equal(System.Net.HttpStatusCode.OK, head.StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.OK, post.StatusCode);
-        var connection = await stack.Services.GetRequiredService<ITokenStore>().GetAsync("carol", ProviderNames.Withings, CancellationToken.None);
-        Assert.Equal(ConnectionStatus.Disconnected, connection!.Status);
     }
 
     [Fact]

@@ -10,8 +10,6 @@ namespace LiverMuscle.Sync.Providers.Withings.Tests;
 
 public sealed class RecordIdentityTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>
 {
-    private static readonly int[] Strength = [16, 540, 17, 546];
-
     [Fact]
     public async Task NumericDeviceIds_OfABodyPro2AndOfWorkouts_LandLikeStringOnes()
     {
@@ -19,7 +17,7 @@ public sealed class RecordIdentityTests(InfluxDbFixture influx) : IClassFixture<
         await using var stack = await WithingsStack.StartAsync(influx, sandbox, TimeProvider.System, scheduler: false);
         var wid = await stack.AuthorizeAsync("noa");
         var own = sandbox.Groups(wid).Where(g => g.IsOwn).ToList();
-        var strength = sandbox.Workouts(wid).Where(w => Strength.Contains(w.Category)).ToList();
+        var strength = sandbox.Workouts(wid).Where(StrengthSessions.Written).ToList();
         Assert.Contains(own, g => g.Model == "Body Pro 2" && long.TryParse(g.DeviceId, out _));
         Assert.Contains(strength, w => w.Id % 3 == 0);
 
@@ -45,7 +43,7 @@ public sealed class RecordIdentityTests(InfluxDbFixture influx) : IClassFixture<
 
         Assert.Equal(SyncOutcome.Partial, run.Outcome);
         Assert.Equal(1, run.Rejected);
-        var good = sandbox.Workouts(wid).Where(w => Strength.Contains(w.Category) && !w.Malformed).Select(w => w.Id).Order().ToList();
+        var good = sandbox.Workouts(wid).Where(w => StrengthSessions.Written(w) && !w.Malformed).Select(w => w.Id).Order().ToList();
         Assert.NotEmpty(good);
         var durations = await InfluxReader.ValuesAsync(influx, stack.Database, Measurements.StrengthSession, F.StrengthSession.DurationS, "oli");
         Assert.Equal(good, durations.Keys.Order());

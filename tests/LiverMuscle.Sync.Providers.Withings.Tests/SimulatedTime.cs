@@ -81,7 +81,7 @@ internal sealed class TimerTrackingTimeProvider(DateTimeOffset start) : FakeTime
 }
 
 /// <summary>Counts who is waiting for the budget and how many requests it granted.</summary>
-internal sealed class ObservedBudget(SlidingWindowRequestBudget inner) : IRequestBudget, IAsyncDisposable
+internal sealed class ObservedBudget(SlidingWindowRequestBudget inner) : IRequestBudget, IDisposable
 {
     private int _waiting;
     private long _grants;
@@ -104,11 +104,13 @@ internal sealed class ObservedBudget(SlidingWindowRequestBudget inner) : IReques
         }
     }
 
-    public void Penalize(string provider, string userId, DateTimeOffset retryAt) => inner.Penalize(provider, userId, retryAt);
+    public ValueTask PenalizeAsync(string provider, string userId, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
+        inner.PenalizeAsync(provider, userId, retryAt, cancellationToken);
 
-    public BudgetSnapshot GetSnapshot(string provider, string? userId) => inner.GetSnapshot(provider, userId);
+    public ValueTask<BudgetSnapshot> GetSnapshotAsync(string provider, string? userId, CancellationToken cancellationToken) =>
+        inner.GetSnapshotAsync(provider, userId, cancellationToken);
 
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+    public void Dispose() => inner.Dispose();
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Providers.Withings;
+using LiverMuscle.Sync.Providers.Withings.Push;
 using LiverMuscle.Sync.Providers.Withings.Tokens;
 using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb;
@@ -99,7 +100,9 @@ internal sealed class WithingsStack : IAsyncDisposable
         services.AddWithings(configuration.GetSection("Withings"));
         if (!scheduler)
         {
+            // No background work: neither polls and pushed syncs nor the subscription check.
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SyncScheduler)));
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(WithingsSubscriptionCheck)));
         }
 
         configureServices?.Invoke(services);
@@ -108,6 +111,9 @@ internal sealed class WithingsStack : IAsyncDisposable
         await app.StartAsync();
         return new WithingsStack(app, database, stateDirectory, url);
     }
+
+    /// <summary>The subscription check <c>run</c> does periodically, for a stack without background work.</summary>
+    public WithingsSubscriptionCheck SubscriptionCheck => ActivatorUtilities.CreateInstance<WithingsSubscriptionCheck>(Services);
 
     /// <summary>A fixed key so a restarted stack reads the tokens the first one stored.</summary>
     public static readonly string StaticKey = Convert.ToBase64String(SHA256.HashData("withings-tests"u8));
@@ -133,6 +139,10 @@ internal sealed class WithingsStack : IAsyncDisposable
         await Services.GetRequiredService<ITokenStore>().SaveTokenAsync(
             userId, ProviderNames.Withings, new OAuthToken(access, refresh, time.GetUtcNow() + expiresIn, "user.metrics,user.activity", withingsUserId.ToString()), CancellationToken.None);
     }
+
+    /// <summary>The callback URL (with its secret token) Withings was given for the user, and that the sandbox notifies.</summary>
+    public static Uri CallbackOf(WithingsSandbox sandbox, long withingsUserId) =>
+        sandbox.Subscriptions(withingsUserId).Select(s => s.Callback).Distinct().Single();
 
     public Task<SyncRunSummary> SyncAsync(string userId, SyncMode mode, DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
         Runner.RunAsync(new SyncRequest(userId, null, mode, since), ProviderNames.Withings, null, cancellationToken);

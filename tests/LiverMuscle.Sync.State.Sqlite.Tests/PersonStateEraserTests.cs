@@ -24,6 +24,9 @@ public sealed class PersonStateEraserTests
             await state.Get<IKeyValueStore>().SetAsync($"alerts/weekly-summary/{person}", "2026-11-23", secret: true, CancellationToken.None);
             await state.Get<ProgrammeRegistry>().SetAsync(person, new ProgrammeChanges { TrainingDays = "mon" }, CancellationToken.None);
             await state.Get<IReminderLog>().RecordAsync(new ReminderOccasion(person, ReminderKind.TrainingDay, new DateOnly(2026, 11, 23), ReminderOutcome.Sent, now), CancellationToken.None);
+            await state.Get<IPushSubscriptionStore>().SetTokenHashAsync(person, "withings", [1, 2, (byte)person[0]], CancellationToken.None);
+            await state.Get<ITokenRefreshLeases>().TryAcquireAsync(person, "withings", "p1", now, now.AddMinutes(2), CancellationToken.None);
+            await state.Get<IRequestWindowStore>().TryTakeAsync([new RequestScope("fitbit\n" + person, 300), new RequestScope("withings", 120)], TimeSpan.FromMinutes(1), now, CancellationToken.None);
         }
 
         var kv = state.Get<IKeyValueStore>();
@@ -37,6 +40,7 @@ public sealed class PersonStateEraserTests
             {
                 ["person"] = 1, ["connections"] = 2, ["cursors"] = 1, ["sync runs"] = 1, ["alert states"] = 1, ["pending authorisations"] = 1,
                 ["programme"] = 1, ["reminder occasions"] = 1, ["key-values"] = 2,
+                ["push subscriptions"] = 1, ["refresh leases"] = 1, ["request windows"] = 1,
             },
             erased.Rows);
         Assert.Null(await state.Get<IPersonStore>().GetAsync("alice", CancellationToken.None));
@@ -60,5 +64,13 @@ public sealed class PersonStateEraserTests
         Assert.Equal([DayOfWeek.Monday], (await state.Get<IProgrammeStore>().GetAsync("bob", CancellationToken.None))!.TrainingDays);
         Assert.Single(await state.Get<IReminderLog>().ListAsync("bob", CancellationToken.None));
         Assert.Equal(PendingAuthorizationClaimStatus.Claimed, (await state.Get<IPendingAuthorizationStore>().ClaimAsync("s-bob", now, CancellationToken.None)).Status);
+        Assert.Null(await state.Get<IPushSubscriptionStore>().GetAsync("alice", "withings", CancellationToken.None));
+        Assert.NotNull(await state.Get<IPushSubscriptionStore>().GetAsync("bob", "withings", CancellationToken.None));
+        Assert.True(await state.Get<ITokenRefreshLeases>().TryAcquireAsync("alice", "withings", "p2", now, now.AddMinutes(2), CancellationToken.None));
+        Assert.False(await state.Get<ITokenRefreshLeases>().TryAcquireAsync("bob", "withings", "p2", now, now.AddMinutes(2), CancellationToken.None));
+        var windows = state.Get<IRequestWindowStore>();
+        Assert.Equal(0, await windows.CountAsync("fitbit\nalice", TimeSpan.FromMinutes(1), now, CancellationToken.None));
+        Assert.Equal(1, await windows.CountAsync("fitbit\nbob", TimeSpan.FromMinutes(1), now, CancellationToken.None));
+        Assert.Equal(2, await windows.CountAsync("withings", TimeSpan.FromMinutes(1), now, CancellationToken.None));
     }
 }

@@ -16,12 +16,13 @@ public sealed class SchemaMigrationTests
             Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 2 ", StringComparison.Ordinal));
             Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 3 ", StringComparison.Ordinal));
             Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 4 ", StringComparison.Ordinal));
+            Assert.Single(state.Logs.GetSnapshot(), r => r.Message.Contains("migrated to version 5 ", StringComparison.Ordinal));
         }
 
         using var reopened = new StateHarness(directory.Path);
         Assert.Equal("Europe/Berlin", (await reopened.Get<IUserStore>().GetAsync("alice", CancellationToken.None))!.TimeZone);
         Assert.DoesNotContain(reopened.Logs.GetSnapshot(), r => r.Message.Contains("migrated", StringComparison.Ordinal));
-        Assert.Equal(4L, await ScalarAsync(directory.Path, "PRAGMA user_version"));
+        Assert.Equal(5L, await ScalarAsync(directory.Path, "PRAGMA user_version"));
         Assert.Equal("wal", await ScalarAsync(directory.Path, "PRAGMA journal_mode"));
     }
 

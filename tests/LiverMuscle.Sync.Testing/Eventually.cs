@@ -27,11 +27,12 @@ public static class Eventually
     }
 
     /// <summary>Whether <paramref name="condition"/> holds at some point within <paramref name="window"/> (to prove that something does not happen).</summary>
-    public static Task<bool> BecomesTrueWithinAsync(Func<bool> condition, TimeSpan window) =>
+    public static Task<bool> BecomesTrueWithinAsync(Func<bool> condition, TimeSpan? window = null) =>
         BecomesTrueWithinAsync(() => Task.FromResult(condition()), window);
 
-    public static async Task<bool> BecomesTrueWithinAsync(Func<Task<bool>> condition, TimeSpan window)
+    public static async Task<bool> BecomesTrueWithinAsync(Func<Task<bool>> condition, TimeSpan? window = null)
     {
+        window ??= DefaultTimeout;
         var clock = Stopwatch.StartNew();
         while (!await condition())
         {

@@ -74,4 +74,38 @@ public sealed class StatusCommandTests : IDisposable
         Assert.DoesNotContain("exercise: NOT GRANTED", output, StringComparison.Ordinal);
         Assert.DoesNotContain("body: NOT GRANTED", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Status_ShowsTheBudgetEveryProcessLeft_AndPushHealth()
+    {
+        var statePath = Path.Combine(_directory.FullName, "state.db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Path"] = statePath }).Build();
+        await using (var services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration.GetSection("State")).BuildServiceProvider())
+        {
+            var now = DateTimeOffset.UtcNow;
+            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", now), CancellationToken.None);
+            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("bob", "Europe/Berlin", now), CancellationToken.None);
+            await services.GetRequiredService<ITokenStore>().SaveTokenAsync("alice", "withings", new OAuthToken(AccessToken, RefreshToken, now.AddHours(3), "user.metrics", "123"), CancellationToken.None);
+            await services.GetRequiredService<ITokenStore>().SaveTokenAsync("bob", "withings", new OAuthToken(AccessToken, RefreshToken, now.AddHours(3), "user.metrics", "124"), CancellationToken.None);
+            var windows = services.GetRequiredService<IRequestWindowStore>();
+            for (var i = 0; i < 7; i++)
+            {
+                // Requests another process sent a moment ago.
+                Assert.Equal(TimeSpan.Zero, await windows.TryTakeAsync([new RequestScope("withings", 120)], TimeSpan.FromMinutes(1), now.AddSeconds(-5), CancellationToken.None));
+            }
+
+            await services.GetRequiredService<IPushSubscriptionStore>().MarkConfirmedAsync("alice", "withings", now.AddHours(-1), CancellationToken.None);
+            await services.GetRequiredService<IPushSubscriptionStore>().MarkNotifiedAsync("alice", "withings", now.AddMinutes(-2), CancellationToken.None);
+        }
+
+        var environment = ConfigurationTests.StateIn(_directory);
+        environment["LIVERMUSCLE__Withings__ClientId"] = "client";
+        environment["LIVERMUSCLE__Withings__ClientSecret"] = "secret";
+        var (exitCode, output, error) = await WorkerProcess.RunAsync(_directory.FullName, environment, "status");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal(2, output.Split('\n').Count(l => l.Trim() == "request budget: 113/120 per 60 s for the application"));
+        Assert.Matches(@"push: subscription confirmed \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z, last notification \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z", output);
+        Assert.Contains("push: no subscription confirmed, no notification yet (polling only)", output, StringComparison.Ordinal);
+    }
 }

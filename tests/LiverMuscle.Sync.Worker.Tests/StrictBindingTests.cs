@@ -73,6 +73,27 @@ public sealed class StrictBindingTests : IDisposable
         Assert.Equal(["Withings:WorkoutCategories:abc: the key 'abc' must be a whole number."], failure.Failures);
     }
 
+    [Theory]
+    [InlineData("Withings:WorkoutCategories:abc", "weights", "Withings:WorkoutCategories:abc: the key 'abc' must be a whole number.")]
+    [InlineData("Withings:WorkoutCategories:16", " ", "Withings:WorkoutCategories:16 must name a session kind")]
+    [InlineData("Withings:MinimumSessionDuration", "-00:01:00", "Withings:MinimumSessionDuration must be between 00:00:00 and 1.00:00:00, got -00:01:00.")]
+    [InlineData("Withings:LookBack", "120.00:00:00", "Withings:LookBack must be between 00:00:00 and 90.00:00:00, got 120.00:00:00.")]
+    [InlineData("Withings:TokenUrl", "ftp://example.org", "Withings:TokenUrl must be an absolute http(s) URL, got 'ftp://example.org/'.")]
+    [InlineData("Withings:NotifyCallbackPath", "push", "Withings:NotifyCallbackPath must be a path such as /push/withings, got 'push'.")]
+    [InlineData("Withings:MaxPages", "lots", "Withings:MaxPages must be a whole number, got 'lots'.")]
+    [InlineData("Sync:Push:QueueCapacity", "0", "Sync:Push:QueueCapacity must be between 1 and 1000000, got 0.")]
+    public void BadWithingsSetting_StopsTheStartThroughTheCompositionRoot_NamingTheKey(string key, string value, string message)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Validate(new()
+        {
+            ["Withings:ClientId"] = "client",
+            ["Withings:ClientSecret"] = "secret",
+            [key] = value,
+        }));
+
+        Assert.Contains(failure.Failures, f => f.StartsWith(message, StringComparison.Ordinal));
+    }
+
     private void Validate(Dictionary<string, string?> settings)
     {
         settings["State:Path"] = Path.Combine(_directory.FullName, "state.db");

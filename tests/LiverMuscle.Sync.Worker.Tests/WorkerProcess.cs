@@ -51,7 +51,16 @@ internal static class WorkerProcess
         using var process = Start(workingDirectory, environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"livermuscle-sync {string.Join(' ', args)} did not exit within a minute; it wrote:\n{await output}\n{await error}");
+        }
+
         return (process.ExitCode, await output, await error);
     }
 }

@@ -15,18 +15,24 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Push;
 
 /// <summary>
 /// Google Health's webhook receiver (only mapped when <c>Fitbit:WebhookAuthorization</c> is set). Every request must
-/// carry that exact <c>Authorization</c> value. The endpoint check on subscriber creation (<c>{"type":"verification"}</c>)
-/// is answered 201 with it and 401 without; a notification — one object or an array — names a Health user, a data
-/// type and time intervals, carries no values, and becomes a queued re-read of those days of that data type only,
-/// answered 204 at once (a data type the connector does not sync is ignored).
+/// carry that exact <c>Authorization</c> value, checked before the body is read; a body beyond
+/// <see cref="MaxBodyBytes"/> is refused (413) unparsed. The endpoint check on subscriber creation
+/// (<c>{"type":"verification"}</c>) is answered 201; a notification — one object or an array — names a Health user, a
+/// data type and time intervals, carries no values, and becomes a queued re-read of those days of that data type only,
+/// never further back than the connector re-reads anyway (older days need a backfill), answered 204 at once (a data
+/// type the connector does not sync is ignored; a full queue answers 503 and Google sends it again).
 /// Polling stays the safety net: a lost notification only delays data.
 /// </summary>
 public sealed class FitbitWebhookEndpoint(
     ITokenStore tokens,
     ISyncTriggerQueue queue,
+    IPushHealth health,
     IOptions<FitbitOptions> options,
+    TimeProvider time,
     ILogger<FitbitWebhookEndpoint> logger) : IPushEndpoint
 {
+    public const int MaxBodyBytes = 64 * 1024;
+
     public void Map(IEndpointRouteBuilder endpoints)
     {
         if (!string.IsNullOrEmpty(options.Value.WebhookAuthorization))
@@ -42,16 +48,22 @@ public sealed class FitbitWebhookEndpoint(
             return Results.Unauthorized();
         }
 
+        if (await PushRequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
+        {
+            return PushRequestBody.TooLarge(MaxBodyBytes);
+        }
+
         JsonDocument json;
         try
         {
-            json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            json = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
             return Results.BadRequest("expected a JSON notification");
         }
 
+        var full = false;
         using (json)
         {
             var root = json.RootElement;
@@ -83,12 +95,35 @@ public sealed class FitbitWebhookEndpoint(
                     continue;
                 }
 
-                queue.Enqueue(new SyncTrigger(userId, ProviderNames.Fitbit, parsed.DataKind, parsed.Since, parsed.Until));
-                Log.NotificationQueued(logger, userId, parsed.DataType);
+                await health.NotificationReceivedAsync(userId, ProviderNames.Fitbit, cancellationToken);
+                full |= Enqueue(userId, parsed);
             }
         }
 
-        return Results.NoContent();
+        return full ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.NoContent();
+    }
+
+    /// <summary>Queues the re-read of the notified days, clamped to the connector's re-read window; true when the queue was full.</summary>
+    private bool Enqueue(string userId, Notification parsed)
+    {
+        var now = time.GetUtcNow();
+        var earliest = now.AddDays(-(parsed.DataKind == FitbitDataKinds.Body ? options.Value.BodyWindowDays : options.Value.ActivityWindowDays));
+        if (parsed.Until < earliest)
+        {
+            PushLog.TooOld(logger, userId, parsed.DataType);
+            return false;
+        }
+
+        var since = parsed.Since is { } start && start > earliest ? start : earliest;
+        var until = parsed.Until is { } end && end < now ? end : now;
+        if (queue.Enqueue(new SyncTrigger(userId, ProviderNames.Fitbit, parsed.DataKind, since, until < since ? since : until)) == SyncTriggerAdmission.Full)
+        {
+            PushLog.QueueFull(logger, userId, parsed.DataType);
+            return true;
+        }
+
+        Log.NotificationQueued(logger, userId, parsed.DataType);
+        return false;
     }
 
     private bool Authorized(string given)

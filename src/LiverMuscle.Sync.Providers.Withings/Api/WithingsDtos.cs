@@ -5,13 +5,14 @@ namespace LiverMuscle.Sync.Providers.Withings.Api;
 
 /// <summary>
 /// The paging header of a list answer, read apart from its records so a bad record cannot sink the page:
-/// <c>updatetime</c> (getmeas only), <c>more</c> (an integer in getmeas, a boolean in getworkouts; often missing on
-/// the last page) and <c>offset</c>.
+/// <c>updatetime</c> and <c>timezone</c> (the person's current IANA zone; getmeas only), <c>more</c> (an integer in
+/// getmeas, a boolean in getworkouts; often missing on the last page) and <c>offset</c>.
 /// </summary>
 public sealed record WithingsPageHeader(
     [property: JsonPropertyName("updatetime")] long? UpdateTime,
     [property: JsonPropertyName("more"), JsonConverter(typeof(FlexibleBoolConverter))] bool? More,
-    [property: JsonPropertyName("offset")] long? Offset);
+    [property: JsonPropertyName("offset")] long? Offset,
+    [property: JsonPropertyName("timezone")] string? TimeZone = null);
 
 /// <summary>
 /// One measure group (a weigh-in). <c>modelid</c> is what real answers carry (the docs say model_id). Ids may come as

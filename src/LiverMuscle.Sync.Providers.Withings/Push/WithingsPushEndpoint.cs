@@ -1,83 +1,134 @@
 using System.Globalization;
+using System.Text;
 using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Providers.Withings.Sync;
 using LiverMuscle.Sync.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Providers.Withings.Push;
 
 /// <summary>
-/// Withings' notification receiver: answers the HEAD (and GET) probe with 200, and turns a form-encoded POST into a
-/// queued targeted sync, answering at once (Withings wants 200 within 2 s; the fetch happens later). Notifications
-/// carry no values and are unsigned, so the worst a forged one can cause is an extra sync.
+/// Withings' notification receiver at <c>{NotifyCallbackPath}/{token}</c>. Notifications are unsigned, so the secret
+/// token of the person's callback URL is what authenticates one: without a token that hashes to a stored one a request
+/// is refused (401) before its body is read. The HEAD probe Withings sends when subscribing is answered 200 for such a
+/// URL. A notification (a small form, at most <see cref="MaxBodyBytes"/>) is answered at once and becomes a queued
+/// targeted sync of the notified data kind, clamped to the look-back window; an unlink or delete only queues an
+/// authenticated call that shows whether the grant still works, and never changes the connection by itself.
 /// </summary>
 public sealed class WithingsPushEndpoint(
     ITokenStore tokens,
+    IPushSubscriptionStore subscriptions,
+    IPushHealth health,
     ISyncTriggerQueue queue,
     IOptions<WithingsOptions> options,
+    TimeProvider time,
     ILogger<WithingsPushEndpoint> logger) : IPushEndpoint
 {
+    public const int MaxBodyBytes = 4096;
+
+    private const int MaxFields = 32;
+
     public void Map(IEndpointRouteBuilder endpoints)
     {
         var path = options.Value.NotifyCallbackPath;
-        endpoints.MapMethods(path, [HttpMethods.Head, HttpMethods.Get], () => Results.Ok());
-        endpoints.MapPost(path, (Delegate)((HttpContext context) => HandleAsync(context.Request, context.RequestAborted)));
+        endpoints.MapMethods(path + "/{token?}", [HttpMethods.Head, HttpMethods.Get], async (string? token, CancellationToken cancellationToken) =>
+            await PersonOfAsync(token, cancellationToken) is null ? Results.Unauthorized() : Results.Ok());
+        endpoints.MapPost(path + "/{token?}", (Delegate)((HttpContext context, string? token) => HandleAsync(context.Request, token, context.RequestAborted)));
     }
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> HandleAsync(HttpRequest request, string? token, CancellationToken cancellationToken)
     {
+        if (await PersonOfAsync(token, cancellationToken) is not { } userId)
+        {
+            return Results.Unauthorized();
+        }
+
         if (!request.HasFormContentType)
         {
             return Results.BadRequest("expected application/x-www-form-urlencoded");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
-        var withingsUser = form["userid"].ToString();
-        if (!int.TryParse(form["appli"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var appli) || withingsUser.Length == 0)
+        if (await PushRequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body
+            || QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)) is not { Count: <= MaxFields } form)
+        {
+            return PushRequestBody.TooLarge(MaxBodyBytes);
+        }
+
+        var withingsUser = form.TryGetValue("userid", out var user) ? user.ToString() : string.Empty;
+        if (!form.TryGetValue("appli", out var appliText) || !int.TryParse(appliText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var appli) || withingsUser.Length == 0)
         {
             return Results.BadRequest("userid and appli are required");
         }
 
-        // Always 200 once the form is understood: an error status makes Withings retry or drop the subscription.
-        var userId = await FindUserAsync(withingsUser, cancellationToken);
-        if (userId is null)
+        // From here on 200: an error status makes Withings retry or drop the subscription.
+        var connection = await tokens.GetAsync(userId, ProviderNames.Withings, cancellationToken);
+        if (connection?.Token?.ProviderUserId != withingsUser)
         {
-            Log.NotificationForUnknownUser(logger, appli);
+            Log.NotificationForAnotherUser(logger, userId, appli);
             return Results.Ok();
         }
 
-        var since = UnixSeconds(form["startdate"]);
-        var until = UnixSeconds(form["enddate"]);
-        switch (appli)
+        await health.NotificationReceivedAsync(userId, ProviderNames.Withings, cancellationToken);
+        var trigger = TriggerOf(userId, appli, form);
+        if (trigger is null)
         {
-            case WithingsAppli.Weight:
-                queue.Enqueue(new SyncTrigger(userId, ProviderNames.Withings, WithingsDataKinds.BodyComposition, since, until));
-                break;
-            case WithingsAppli.Activity:
-                queue.Enqueue(new SyncTrigger(userId, ProviderNames.Withings, WithingsDataKinds.Workouts, since, until));
-                break;
-            case WithingsAppli.UserAction when form["action"] is var action && (action == "unlink" || action == "delete"):
-                await tokens.SetStatusAsync(userId, ProviderNames.Withings, ConnectionStatus.Disconnected, $"the user chose '{action}' at Withings", cancellationToken);
-                Log.Unlinked(logger, userId);
-                return Results.Ok();
-            default:
-                return Results.Ok();
+            return Results.Ok();
+        }
+
+        if (queue.Enqueue(trigger) == SyncTriggerAdmission.Full)
+        {
+            Log.QueueFull(logger, userId, appli);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         Log.NotificationQueued(logger, userId, appli);
         return Results.Ok();
     }
 
-    private async Task<string?> FindUserAsync(string withingsUserId, CancellationToken cancellationToken)
+    private SyncTrigger? TriggerOf(string userId, int appli, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form)
     {
-        var connections = await tokens.ListAsync(cancellationToken);
-        return connections.FirstOrDefault(c => c.Provider == ProviderNames.Withings && c.Token?.ProviderUserId == withingsUserId)?.UserId;
+        var now = time.GetUtcNow();
+        var earliest = now - options.Value.LookBack;
+        var since = UnixSeconds(form, "startdate") is { } start && start > earliest ? start : earliest;
+        var until = UnixSeconds(form, "enddate") is { } end && end < now ? end : now;
+        var kind = appli switch
+        {
+            WithingsAppli.Weight => WithingsDataKinds.BodyComposition,
+            WithingsAppli.Activity => WithingsDataKinds.Workouts,
+            _ => null,
+        };
+        if (appli == WithingsAppli.UserAction && form.TryGetValue("action", out var action) && action.ToString() is "unlink" or "delete")
+        {
+            // An authenticated read of the last moment: a revoked grant fails it and is marked for re-authorisation.
+            Log.UnlinkNotified(logger, userId, action.ToString());
+            return new SyncTrigger(userId, ProviderNames.Withings, WithingsDataKinds.BodyComposition, now, now);
+        }
+
+        if (kind is null)
+        {
+            return null;
+        }
+
+        if (until < earliest)
+        {
+            Log.NotificationTooOld(logger, userId, appli);
+            return null;
+        }
+
+        return new SyncTrigger(userId, ProviderNames.Withings, kind, since, until < since ? since : until);
     }
 
-    private static DateTimeOffset? UnixSeconds(string? value) =>
-        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+    private async Task<string?> PersonOfAsync(string? token, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(token) || token.Length > 128 ? null : await subscriptions.FindByTokenHashAsync(ProviderNames.Withings, PushCallbackToken.Hash(token), cancellationToken);
+
+    private static DateTimeOffset? UnixSeconds(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form, string key) =>
+        form.TryGetValue(key, out var value) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= 0 and <= 253_402_300_799
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 }

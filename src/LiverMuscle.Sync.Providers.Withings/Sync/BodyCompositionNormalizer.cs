@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.Records;
@@ -11,7 +12,8 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// Measure groups → <c>body_composition</c> points, one per weigh-in, identity user + source + time (+ device).
 /// Ambiguous (attrib 1) and account-creation (attrib 4) groups and goals (category 2) are dropped; a measure repeated
 /// in a group (Body Scan sends types 5 and 8 twice) is kept once per (type, position); manual entries (attrib 2) are
-/// kept with <c>manual</c>=true; the device tag is the model name, never the device id. A group that cannot be read
+/// kept with <c>manual</c>=true; the device tag is the model name, never the device id (a point of a model whose tag an
+/// earlier version spelled otherwise names that tag, so the old point is replaced). A group that cannot be read
 /// (no measures, a measure without value, a value out of range) is reported with its grpid and skipped.
 /// </summary>
 public static class BodyCompositionNormalizer
@@ -35,7 +37,7 @@ public static class BodyCompositionNormalizer
             }
             else if (point is not null)
             {
-                records.Add(new SourceRecord(id, point));
+                records.Add(new SourceRecord(id, point) { FormerTags = FormerTags(point, group.Model) });
             }
         }
 
@@ -138,7 +140,10 @@ public static class BodyCompositionNormalizer
         }
     }
 
-    /// <summary>A low-cardinality device tag: the model name as a slug ("Body Comp" → body_comp); none for manual entries.</summary>
+    /// <summary>
+    /// A low-cardinality device tag: the model name as a slug that keeps models apart ("Body Comp" → body_comp,
+    /// "Body+" → body_plus, "Body" → body); none for manual entries.
+    /// </summary>
     public static string? DeviceTag(string? model)
     {
         if (string.IsNullOrWhiteSpace(model))
@@ -146,8 +151,33 @@ public static class BodyCompositionNormalizer
             return null;
         }
 
-        var chars = model.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray();
-        return new string(chars).Trim('_');
+        var slug = new StringBuilder();
+        foreach (var c in model.Trim().ToLowerInvariant())
+        {
+            slug.Append(c switch
+            {
+                _ when char.IsAsciiLetterOrDigit(c) => c.ToString(),
+                '+' => "_plus",
+                _ => "_",
+            });
+        }
+
+        return slug.ToString().Trim('_');
+    }
+
+    /// <summary>
+    /// The tags an earlier version wrote the point with when its device slug differs: it dropped '+' ("Body+" was
+    /// <c>body</c>, like "Body").
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> FormerTags(Point point, string? model)
+    {
+        var former = model is null ? null : new string([.. model.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]).Trim('_');
+        if (former is null || former == DeviceTag(model))
+        {
+            return [];
+        }
+
+        return [new Dictionary<string, string>(point.Tags.ToDictionary()) { [TagNames.Device] = former }];
     }
 
     private static decimal Pow10(int exponent)

@@ -9,13 +9,17 @@ using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Providers.Withings.Sync;
 
-/// <summary>Weigh-ins and body composition through <c>getmeas</c> (category 1, the body-composition meastypes).</summary>
+/// <summary>
+/// Weigh-ins and body composition through <c>getmeas</c> (category 1, the body-composition meastypes). Every answer
+/// names the person's current time zone.
+/// </summary>
 public sealed class BodyCompositionSyncSource(
     WithingsApiClient client,
     LedgerBatches batches,
+    WithingsTimeZones zones,
     IOptions<WithingsOptions> options,
     TimeProvider time,
-    ILogger<BodyCompositionSyncSource> logger) : WithingsSyncSource(client, batches, options, time, logger)
+    ILogger<BodyCompositionSyncSource> logger) : WithingsSyncSource(client, batches, zones, options, time, logger)
 {
     /// <summary>Every meastype the normaliser maps (whole-body and segmental).</summary>
     public const string MeasTypes = "1,5,6,8,76,77,88,168,169,170,174,175,226";
@@ -34,7 +38,7 @@ public sealed class BodyCompositionSyncSource(
     {
         var groups = JsonRecords.ReadEach(JsonRecords.RequireArray(body, "measuregrps", "Withings getmeas"), WithingsJsonContext.Default.MeasureGroup, "grpid", "measure group");
         var header = WithingsPageHeaders.Read(body, "getmeas");
-        return new WithingsPage(BodyCompositionNormalizer.Normalize(userId, groups.Items).WithErrors(groups.Errors), header.More ?? false, header.Offset ?? 0, header.UpdateTime);
+        return new WithingsPage(BodyCompositionNormalizer.Normalize(userId, groups.Items).WithErrors(groups.Errors), header.More ?? false, header.Offset ?? 0, header.UpdateTime, header.TimeZone);
     }
 
     private static Dictionary<string, string> Form(params (string Key, long Value)[] parameters)

@@ -15,11 +15,14 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// the cursor's <c>lastupdate</c>, then a full re-read of the look-back window, which removes what vanished; the new
 /// cursor rides on the last batch only, so a crash re-reads the run instead of skipping pages. Backfill: day-aligned
 /// windows from <see cref="SyncRequest.Since"/>, with the window and offset reached in the cursor after every page,
-/// so a restart fetches no page already written. Targeted: a re-read of the window a notification named.
+/// so a restart fetches no page already written. Targeted: a re-read of the window a notification named, never
+/// further back than the look-back window (older changes need a backfill). The person's time zone, as the answers
+/// carry it, is reported once per run.
 /// </summary>
 public abstract class WithingsSyncSource(
     WithingsApiClient client,
     LedgerBatches batches,
+    WithingsTimeZones zones,
     IOptions<WithingsOptions> options,
     TimeProvider time,
     ILogger logger) : ISyncSource
@@ -33,6 +36,8 @@ public abstract class WithingsSyncSource(
     protected abstract WithingsService Service { get; }
 
     protected WithingsOptions Options => options.Value;
+
+    protected TimeProvider Time => time;
 
     protected abstract Dictionary<string, string> ByLastUpdate(long lastUpdate);
 
@@ -56,9 +61,11 @@ public abstract class WithingsSyncSource(
         var scope = Scope(request.UserId, now);
         var lastUpdate = cursor.ChangesSince ?? (now - Options.InitialHistory).ToUnixTimeSeconds();
         long? next = null;
+        string? zone = null;
         await foreach (var page in PagesAsync(request, ByLastUpdate(lastUpdate), 0, cancellationToken))
         {
             next ??= page.UpdateTime ?? now.ToUnixTimeSeconds() - 60;
+            zone = page.TimeZone ?? zone;
             await foreach (var batch in batches.EmitAsync(scope, page.Read, cancellationToken: cancellationToken))
             {
                 yield return batch;
@@ -66,7 +73,8 @@ public abstract class WithingsSyncSource(
         }
 
         var window = new InstantWindow(now - Options.LookBack, now);
-        var read = await ReadWindowAsync(request, window, cancellationToken);
+        var (read, windowZone) = await ReadWindowAsync(request, window, cancellationToken);
+        await zones.ReportAsync(request.UserId, windowZone ?? zone, cancellationToken);
         var finished = cursor with { ChangesSince = next ?? lastUpdate };
         await foreach (var batch in batches.EmitAsync(scope, read, window, finished.Format(), cancellationToken: cancellationToken))
         {
@@ -77,9 +85,18 @@ public abstract class WithingsSyncSource(
     private async IAsyncEnumerable<SyncBatch> TargetedAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var from = request.Since ?? now.AddDays(-1);
-        var window = new InstantWindow(from, request.Until is { } until && until > from ? until : from);
-        var read = await ReadWindowAsync(request, window, cancellationToken);
+        var earliest = now - Options.LookBack;
+        if (request.Until < earliest)
+        {
+            Log.TargetedTooOld(logger, request.UserId, DataKind, request.Until.Value);
+            yield break;
+        }
+
+        var from = Max(request.Since ?? now.AddDays(-1), earliest);
+        var to = request.Until is { } until && until < now ? until : now;
+        var window = new InstantWindow(from, to > from ? to : from);
+        var (read, zone) = await ReadWindowAsync(request, window, cancellationToken);
+        await zones.ReportAsync(request.UserId, zone, cancellationToken);
         await foreach (var batch in batches.EmitAsync(Scope(request.UserId, now), read, window, cancellationToken: cancellationToken))
         {
             yield return batch;
@@ -118,11 +135,13 @@ public abstract class WithingsSyncSource(
             yield break;
         }
 
+        string? zone = null;
         for (; windowStart < end; windowStart += step, offset = 0)
         {
             var windowEnd = Math.Min(windowStart + step, end);
             await foreach (var page in PagesAsync(request, ByWindow(windowStart, windowEnd - 1), offset, cancellationToken))
             {
+                zone = page.TimeZone ?? zone;
                 var last = !page.More;
                 var next = !last ? (walking with { BackfillAt = Unix(windowStart), BackfillOffset = page.NextOffset }).Format()
                     : windowEnd >= end ? finished
@@ -138,17 +157,21 @@ public abstract class WithingsSyncSource(
                 }
             }
         }
+
+        await zones.ReportAsync(request.UserId, zone, cancellationToken);
     }
 
-    private async Task<RecordRead> ReadWindowAsync(SyncRequest request, InstantWindow window, CancellationToken cancellationToken)
+    private async Task<(RecordRead Read, string? TimeZone)> ReadWindowAsync(SyncRequest request, InstantWindow window, CancellationToken cancellationToken)
     {
         var read = RecordRead.Empty;
+        string? zone = null;
         await foreach (var page in PagesAsync(request, ByWindow(window.From.ToUnixTimeSeconds(), window.To.ToUnixTimeSeconds()), 0, cancellationToken))
         {
             read = read.Add(page.Read);
+            zone = page.TimeZone ?? zone;
         }
 
-        return read;
+        return (read, zone);
     }
 
     /// <summary>Every page of a query; a page after which paging cannot go on although <c>more</c> says so is marked incomplete.</summary>
@@ -195,4 +218,6 @@ public abstract class WithingsSyncSource(
     private static DateTimeOffset Unix(long seconds) => DateTimeOffset.FromUnixTimeSeconds(seconds);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other < a ? other : a;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -8,19 +8,19 @@ using F = LiverMuscle.Sync.Normalization.Schema.FieldNames.StrengthSession;
 namespace LiverMuscle.Sync.Providers.Withings.Sync;
 
 /// <summary>
-/// Workouts → <c>strength_session</c> points for the configured strength categories (others are ignored).
-/// Identity user + source + kind + start time; the workout id and category are fields, so an edited category keeps
-/// its point unless it changes the kind.
+/// Workouts → <c>strength_session</c> points for the configured strength categories lasting at least the minimum
+/// session duration (others are ignored, by <see cref="StrengthSessionRule"/>). Identity user + source + kind + start
+/// time; the workout id and category are fields, so an edited category keeps its point unless it changes the kind.
 /// </summary>
 public static class WorkoutNormalizer
 {
-    public static RecordRead Normalize(string userId, IEnumerable<Workout> workouts, IReadOnlyDictionary<int, string> categories)
+    public static RecordRead Normalize(string userId, IEnumerable<Workout> workouts, IReadOnlyDictionary<int, string> categories, TimeSpan minimumDuration)
     {
         var records = new List<SourceRecord>();
         var errors = new List<RecordError>();
         foreach (var workout in workouts)
         {
-            if (!categories.TryGetValue(workout.Category, out var kind) || workout.Attrib is 1 or 4)
+            if (!categories.ContainsKey(workout.Category) || workout.Attrib is 1 or 4)
             {
                 continue;
             }
@@ -33,6 +33,11 @@ public static class WorkoutNormalizer
             }
 
             var duration = workout.EndDate - workout.StartDate;
+            if (StrengthSessionRule.KindOf(categories, workout.Category, TimeSpan.FromSeconds(duration), minimumDuration) is not { } kind)
+            {
+                continue;
+            }
+
             var pause = (long)Math.Round(workout.Data?.PauseDuration ?? 0);
             var builder = PointBuilder.For(Measurements.StrengthSession)
                 .Tag(TagNames.User, userId)

@@ -9,15 +9,21 @@ using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Providers.Withings.Sync;
 
-/// <summary>Strength workouts through <c>getworkouts</c>, always with an explicit <c>data_fields</c> list.</summary>
+/// <summary>
+/// Strength workouts through <c>getworkouts</c>, always with an explicit <c>data_fields</c> list. Each workout carries
+/// the zone it was recorded in; the newest one of the look-back window tells the person's current zone.
+/// </summary>
 public sealed class WorkoutSyncSource(
     WithingsApiClient client,
     LedgerBatches batches,
+    WithingsTimeZones zones,
     IOptions<WithingsOptions> options,
     TimeProvider time,
-    ILogger<WorkoutSyncSource> logger) : WithingsSyncSource(client, batches, options, time, logger)
+    ILogger<WorkoutSyncSource> logger) : WithingsSyncSource(client, batches, zones, options, time, logger)
 {
     public const string DataFields = "calories,hr_average,pause_duration";
+
+    private const long Day = 86_400;
 
     public override string DataKind => WithingsDataKinds.Workouts;
 
@@ -28,16 +34,22 @@ public sealed class WorkoutSyncSource(
     protected override Dictionary<string, string> ByLastUpdate(long lastUpdate) =>
         Form(("lastupdate", lastUpdate.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>getworkouts filters by local calendar date; the window is widened to whole UTC days.</summary>
+    /// <summary>
+    /// getworkouts filters by the local calendar date of each workout, which is up to 14 hours off the UTC date: the
+    /// window is widened by a day each side, so every workout of the instants asked for is served.
+    /// </summary>
     protected override Dictionary<string, string> ByWindow(long from, long to) =>
-        Form(("startdateymd", Ymd(from)), ("enddateymd", Ymd(to)));
+        Form(("startdateymd", Ymd(from - Day)), ("enddateymd", Ymd(to + Day)));
 
     protected override WithingsPage ReadPage(string userId, JsonElement body)
     {
         // Workouts are read one by one so that one unreadable workout is reported and the rest of the page lands.
         var workouts = JsonRecords.ReadEach(JsonRecords.RequireArray(body, "series", "Withings getworkouts"), WithingsJsonContext.Default.Workout, "id", "workout");
         var header = WithingsPageHeaders.Read(body, "getworkouts");
-        return new WithingsPage(WorkoutNormalizer.Normalize(userId, workouts.Items, Options.WorkoutCategories).WithErrors(workouts.Errors), header.More ?? false, header.Offset ?? 0, null);
+        var recent = (Time.GetUtcNow() - Options.LookBack).ToUnixTimeSeconds();
+        var zone = workouts.Items.Where(w => w.StartDate >= recent && w.Timezone is not null).MaxBy(w => w.StartDate)?.Timezone;
+        var read = WorkoutNormalizer.Normalize(userId, workouts.Items, Options.WorkoutCategories, Options.MinimumSessionDuration).WithErrors(workouts.Errors);
+        return new WithingsPage(read, header.More ?? false, header.Offset ?? 0, null, zone);
     }
 
     private static string Ymd(long unix) => DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

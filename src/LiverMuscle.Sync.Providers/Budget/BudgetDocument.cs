@@ -1,6 +1,6 @@
 namespace LiverMuscle.Sync.Providers.Budget;
 
-/// <summary>The stored form of the budget: per scope (a provider, or a provider's user) the hold and the grants of the last window.</summary>
+/// <summary>The form earlier versions saved the budget in at exit: per scope (a provider, or a provider's user) the hold and the grants of the last window.</summary>
 internal sealed record BudgetDocument(IReadOnlyList<BudgetWindowState> Windows);
 
 /// <summary>One scope's window; times in unix milliseconds.</summary>

@@ -1,17 +1,19 @@
 namespace LiverMuscle.Sync.Providers.Budget;
 
 /// <summary>
-/// Schedules requests inside a provider's rate limits (per application and per user) instead of hitting them.
-/// <see cref="AcquireAsync"/> waits (in <see cref="TimeProvider"/> time) until a request may be sent.
+/// Schedules requests inside a provider's rate limits (per application and per user) instead of hitting them, shared
+/// by every process on the state store. <see cref="AcquireAsync"/> waits (in <see cref="TimeProvider"/> time) until a
+/// request may be sent.
 /// </summary>
 public interface IRequestBudget
 {
     ValueTask AcquireAsync(string provider, string userId, CancellationToken cancellationToken);
 
     /// <summary>The provider answered "rate limited": hold every request of that scope until <paramref name="retryAt"/>.</summary>
-    void Penalize(string provider, string userId, DateTimeOffset retryAt);
+    ValueTask PenalizeAsync(string provider, string userId, DateTimeOffset retryAt, CancellationToken cancellationToken);
 
-    BudgetSnapshot GetSnapshot(string provider, string? userId);
+    /// <summary>What is left of the current window, counting the requests of every process.</summary>
+    ValueTask<BudgetSnapshot> GetSnapshotAsync(string provider, string? userId, CancellationToken cancellationToken);
 }
 
 /// <summary>Requests left in the current window and the window's limit.</summary>

@@ -13,4 +13,10 @@ public sealed record SourceRecord(string Id, Point Point, DateOnly Day)
         : this(id, point, DateOnly.FromDateTime(point.Timestamp.UtcDateTime))
     {
     }
+
+    /// <summary>
+    /// Tag sets an earlier version of the connector wrote this record's point with (a device named by an older rule):
+    /// for a record the ledger does not remember, a point with those tags at this time is deleted before it is written.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> FormerTags { get; init; } = [];
 }

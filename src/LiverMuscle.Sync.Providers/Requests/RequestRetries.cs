@@ -25,13 +25,12 @@ internal static class RequestRetries
                 MaxRetryAttempts = options.MaxRateLimitedAttempts - 1,
                 BackoffType = DelayBackoffType.Constant,
                 Delay = TimeSpan.Zero,
-                OnRetry = args =>
+                OnRetry = async args =>
                 {
                     // The wait happens in the budget, so every request of the scope waits, not only this one.
                     var until = time.GetUtcNow() + (ProviderRequestOptions.AnswerOf(args.Outcome.Result)?.RetryAfter ?? hold);
-                    budget.Penalize(provider, ProviderRequestOptions.UserOf(args.Outcome.Result?.RequestMessage), until);
+                    await budget.PenalizeAsync(provider, ProviderRequestOptions.UserOf(args.Outcome.Result?.RequestMessage), until, args.Context.CancellationToken);
                     Log.RateLimited(logger, provider, until);
-                    return default;
                 },
             });
         }

@@ -7,8 +7,10 @@ namespace LiverMuscle.Sync.Providers.Windows;
 /// <summary>
 /// The re-read rule, for every provider without a deletion feed:
 /// <list type="bullet">
-/// <item>a served record whose point moved to another time, or lost a field since it was written, has its old point
-/// deleted before the new one is written, so a point holds exactly the fields its source still holds;</item>
+/// <item>a served record whose point moved to another time, changed its tags (another device or session kind), or
+/// lost a field since it was written, has its old point deleted before the new one is written, so there is one point
+/// per record and it holds exactly the fields its source still holds; a record not remembered has the points of its
+/// <see cref="SourceRecord.FormerTags"/> deleted;</item>
 /// <item>after a complete, well-formed read of a window, a remembered record of that window that was neither served
 /// nor reported unreadable has vanished: its point is deleted (or replaced, as the scope says);</item>
 /// <item>after an incomplete read, or a read without a window, nothing vanishes.</item>
@@ -23,7 +25,11 @@ internal static class RecordReconciler
         var deletions = new List<PointDeletion>();
         foreach (var record in read.Records)
         {
-            if (entries.TryGetValue(record.Id, out var written) && written.IsStaleFor(record.Point))
+            if (!entries.TryGetValue(record.Id, out var written))
+            {
+                deletions.AddRange(record.FormerTags.Select(tags => new PointDeletion(record.Point.Measurement, tags, record.Point.Timestamp, record.Point.Timestamp)));
+            }
+            else if (written.IsStaleFor(record.Point))
             {
                 deletions.Add(scope.DeletionAt(written.At));
             }

@@ -41,14 +41,14 @@ internal static class DemoRunner
 
         var services = demo.Services;
         var influx = services.GetRequiredService<IOptions<InfluxDbOptions>>().Value;
-        var categories = services.GetRequiredService<IOptions<WithingsOptions>>().Value.WorkoutCategories;
+        var withingsOptions = services.GetRequiredService<IOptions<WithingsOptions>>().Value;
         var fitbit = services.GetRequiredService<IOptions<FitbitOptions>>().Value;
         var count = new Counter(services.GetRequiredService<IInfluxQueryClient>(), userId);
         var (withings, google) = (demo.Withings, demo.Google);
         await output.WriteLineAsync($"What landed in database '{influx.Database}' at {influx.Url} (served by the sandbox / counted in InfluxDB):");
         await WriteRowAsync(output, "withings weigh-ins", withings.Groups(demo.WithingsUserId).Count(g => g.IsOwn),
             await count.CountAsync(Sources.Withings, Measurements.BodyComposition, FieldNames.BodyComposition.WeightKg, cancellationToken));
-        await WriteRowAsync(output, "withings strength sessions", withings.Workouts(demo.WithingsUserId).Count(w => categories.ContainsKey(w.Category)),
+        await WriteRowAsync(output, "withings strength sessions", withings.Workouts(demo.WithingsUserId).Count(w => withingsOptions.WorkoutCategories.ContainsKey(w.Category) && w.Duration >= withingsOptions.MinimumSessionDuration),
             await count.CountAsync(Sources.Withings, Measurements.StrengthSession, FieldNames.StrengthSession.DurationS, cancellationToken));
         await WriteRowAsync(output, "fitbit strength sessions", google.Exercises(demo.HealthUserId).Count(e => fitbit.StrengthExerciseTypes.ContainsKey(e.ExerciseType) && e.End - e.Start >= fitbit.MinimumSessionDuration),
             await count.CountAsync(Sources.Fitbit, Measurements.StrengthSession, FieldNames.StrengthSession.DurationS, cancellationToken));

@@ -2,11 +2,15 @@ using System.Globalization;
 using System.Text;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.Tokens;
+using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Worker.Status;
 
-/// <summary>Renders what the state store knows as a plain-text report: never a token, only expiry times.</summary>
+/// <summary>
+/// Renders what the state store knows as a plain-text report: never a token, only expiry times. The request budget
+/// is what every process on the store has left of the provider's current window.
+/// </summary>
 internal sealed class StatusReporter(
     IUserStore users,
     ITokenStore tokens,
@@ -15,7 +19,8 @@ internal sealed class StatusReporter(
     IWriteSpool spool,
     IEnumerable<IDataKindGrants> grants,
     TimeProvider time,
-    IRequestBudget? budget = null)
+    IRequestBudget? budget = null,
+    IPushHealth? push = null)
 {
     public async Task<string> BuildAsync(string? userId, CancellationToken cancellationToken)
     {
@@ -51,9 +56,14 @@ internal sealed class StatusReporter(
                     text.AppendLine(CultureInfo.InvariantCulture, $"    {missing.DataKind}: NOT GRANTED ({missing.Remedy})");
                 }
 
-                if (budget?.GetSnapshot(connection.Provider, user.Id) is { } snapshot)
+                if (budget is not null && await budget.GetSnapshotAsync(connection.Provider, user.Id, cancellationToken) is { Limit: < int.MaxValue } snapshot)
                 {
-                    text.AppendLine(CultureInfo.InvariantCulture, $"    request budget: {snapshot.Remaining}/{snapshot.Limit} per {snapshot.Window.TotalSeconds:0} s");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    request budget: {snapshot.Remaining}/{snapshot.Limit} per {snapshot.Window.TotalSeconds:0} s{(snapshot.UserId is null ? " for the application" : string.Empty)}");
+                }
+
+                if (push is not null)
+                {
+                    text.AppendLine(Describe(await push.GetAsync(user.Id, connection.Provider, cancellationToken)));
                 }
 
                 foreach (var cursor in allCursors.Where(c => c.UserId == user.Id && c.Provider == connection.Provider).OrderBy(c => c.DataKind, StringComparer.Ordinal))
@@ -71,6 +81,13 @@ internal sealed class StatusReporter(
         text.AppendLine(CultureInfo.InvariantCulture, $"write spool: {await spool.CountAsync(cancellationToken)} batches waiting for InfluxDB");
         return text.ToString();
     }
+
+    private static string Describe(PushHealth push) => (push.SubscriptionConfirmedAt, push.LastNotificationAt) switch
+    {
+        (null, null) => "    push: no subscription confirmed, no notification yet (polling only)",
+        var (confirmed, notified) => string.Create(CultureInfo.InvariantCulture,
+            $"    push: subscription {(confirmed is { } c ? $"confirmed {c.UtcDateTime:u}" : "not confirmed")}, last notification {(notified is { } n ? n.UtcDateTime.ToString("u", CultureInfo.InvariantCulture) : "never")}"),
+    };
 
     private static void AppendConnection(StringBuilder text, ProviderConnection connection, DateTimeOffset now)
     {

@@ -48,22 +48,36 @@ internal sealed class TelemetrySnapshotService(
     {
         var status = await sink.GetAsync(cancellationToken);
         var connections = await tokens.ListAsync(cancellationToken);
-        var providers = ProviderNames.All.Where(runner.Knows)
-            .Select(provider => Read(provider, connections.Where(c => c.Provider == provider).ToList()))
-            .ToList();
+        var providers = new List<ProviderReading>();
+        foreach (var provider in ProviderNames.All.Where(runner.Knows))
+        {
+            providers.Add(await ReadAsync(provider, connections.Where(c => c.Provider == provider).ToList(), cancellationToken));
+        }
+
         return new TelemetrySnapshot(status.SpooledBatches, status.SpooledBytes, status.OldestSpooledAt, status.LastSuccessfulWriteAt, providers);
     }
 
-    private ProviderReading Read(string provider, List<ProviderConnection> connections)
+    private async Task<ProviderReading> ReadAsync(string provider, List<ProviderConnection> connections, CancellationToken cancellationToken)
     {
         var connected = connections.Where(c => c.Status == ConnectionStatus.Connected && c.Token is not null).ToList();
         var expiry = connected.Count == 0 ? (DateTimeOffset?)null : connected.Min(c => c.Token!.AccessTokenExpiresAt);
-        int? remaining = limits.FirstOrDefault(l => l.Provider == provider) switch
+        int? remaining = null;
+        switch (limits.FirstOrDefault(l => l.Provider == provider))
         {
-            null => (int?)null,
-            { PerApplication: not null } => budget.GetSnapshot(provider, null).Remaining,
-            var perUser => connected.Select(c => budget.GetSnapshot(provider, c.UserId).Remaining).DefaultIfEmpty(perUser.PerUser ?? 0).Min(),
-        };
+            case { PerApplication: not null }:
+                remaining = (await budget.GetSnapshotAsync(provider, null, cancellationToken)).Remaining;
+                break;
+            case { } perUser:
+                remaining = perUser.PerUser ?? 0;
+                for (var i = 0; i < connected.Count; i++)
+                {
+                    var left = (await budget.GetSnapshotAsync(provider, connected[i].UserId, cancellationToken)).Remaining;
+                    remaining = i == 0 ? left : Math.Min(remaining.Value, left);
+                }
+
+                break;
+        }
+
         return new ProviderReading(provider, expiry, connections.Count(c => c.Status == ConnectionStatus.NeedsReauthorization), remaining);
     }
 }

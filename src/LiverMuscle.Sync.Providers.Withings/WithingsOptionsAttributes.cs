@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace LiverMuscle.Sync.Providers.Withings;
+
+[OptionsValidator]
+internal sealed partial class WithingsOptionsAttributes : IValidateOptions<WithingsOptions>;
