@@ -40,6 +40,7 @@ public sealed class AdherenceService(
 
         if (weeks.Count > 0)
         {
+            await sink.DeleteAsync(EarlierStamps(userId, weeks[0].WeekStart, weeks[^1].WeekStart), cancellationToken);
             await sink.WriteAsync(weeks.Select(ToPoint).ToList(), cancellationToken);
             Log.Recomputed(logger, userId, weeks.Count, weeks[0].WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
@@ -67,6 +68,19 @@ public sealed class AdherenceService(
         var data = await reader.ReadAsync(userId, LocalCalendar.StartOfDayUtc(weekStart, zone), LocalCalendar.StartOfDayUtc(weekStart.AddDays(7), zone), settings.WeightLookback, cancellationToken);
         return AdherenceCalculator.Compute(userId, weekStart, zone, await goals.GoalsOfAsync(userId, cancellationToken), data);
     }
+
+    /// <summary>
+    /// The points these weeks got under a zone the person had before (a provider told it later, or they moved): every
+    /// zone's Monday midnight lies between 14 h before and 12 h after UTC's, and weeks are 7 days apart, so deleting
+    /// that stretch around each recomputed Monday leaves one point per week.
+    /// </summary>
+    private static PointDeletion EarlierStamps(string userId, DateOnly firstWeek, DateOnly lastWeek) => new(
+        Measurements.AdherenceWeekly,
+        new Dictionary<string, string>(StringComparer.Ordinal) { [TagNames.User] = userId },
+        UtcMidnight(firstWeek).AddHours(-14),
+        UtcMidnight(lastWeek).AddHours(12));
+
+    private static DateTimeOffset UtcMidnight(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static Point ToPoint(AdherenceWeek week) => PointBuilder.For(Measurements.AdherenceWeekly)
         .Tag(TagNames.User, week.UserId)

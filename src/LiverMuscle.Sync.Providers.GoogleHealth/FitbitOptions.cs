@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers.Records;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth;
 
@@ -62,7 +63,7 @@ public sealed class FitbitOptions
 
     /// <summary>Sessions shorter than this are dropped (auto-detected blips of a minute or two). Default 5 minutes.</summary>
     [DurationRange("00:00:00")]
-    public TimeSpan MinimumSessionDuration { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MinimumSessionDuration { get; set; } = StrengthSessionRule.DefaultMinimumDuration;
 
     /// <summary>Local days of exercise and nutrition re-read on every run, 1–90. Default 14.</summary>
     [NumberRange(1, 90)]

@@ -50,7 +50,7 @@ public static class FitbitServiceCollectionExtensions
         services.TryAddSingleton<GoogleGrants>();
         services.AddSingleton<IDataKindGrants>(provider => provider.GetRequiredService<GoogleGrants>());
         services.TryAddSingleton<GoogleTimeZone>();
-        services.TryAddSingleton<FitbitExportImporter>();
+        services.AddFitbitExportImport(configuration);
         services.TryAddSingleton<GoogleHealthReading>();
         services.TryAddSingleton<ExerciseSyncSource>();
         services.TryAddSingleton<NutritionSyncSource>();
@@ -60,6 +60,18 @@ public static class FitbitServiceCollectionExtensions
         services.AddSingleton<ISyncSource>(provider => provider.GetRequiredService<BodySyncSource>());
         services.TryAddSingleton<FitbitWebhookEndpoint>();
         services.AddSingleton<IPushEndpoint>(provider => provider.GetRequiredService<FitbitWebhookEndpoint>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the Fitbit export importer alone (section <c>Fitbit</c> for the exercise types and the minimum session
+    /// duration): an export is read from files, so it needs no Google OAuth client.
+    /// </summary>
+    public static IServiceCollection AddFitbitExportImport(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FitbitOptions>().BindStrictly(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FitbitExportImporter>();
         return services;
     }
 

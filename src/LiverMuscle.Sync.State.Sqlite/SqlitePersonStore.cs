@@ -39,7 +39,7 @@ internal sealed class SqlitePersonStore(SqliteDatabase database, IEnumerable<IPe
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<ProviderTimeZoneOutcome> ReportProviderTimeZoneAsync(string personId, string timeZone, CancellationToken cancellationToken)
+    public async Task<ProviderTimeZoneOutcome> ReportProviderTimeZoneAsync(string personId, string provider, string timeZone, CancellationToken cancellationToken)
     {
         if (PersonChangeApplier.ResolveTimeZone(timeZone) is not { } zone)
         {
@@ -48,10 +48,12 @@ internal sealed class SqlitePersonStore(SqliteDatabase database, IEnumerable<IPe
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-                "UPDATE users SET time_zone = $tz, time_zone_origin = $origin, updated_at = $now " +
-                "WHERE id = $id AND time_zone_origin <> $person AND (time_zone <> $tz OR time_zone_origin <> $origin) " +
+                "UPDATE users SET time_zone = $tz, time_zone_origin = $origin, time_zone_provider = $provider, updated_at = $now " +
+                "WHERE id = $id AND time_zone_origin <> $person " +
+                "AND (time_zone_origin <> $origin OR time_zone_provider IS NULL OR time_zone_provider = $provider) " +
+                "AND (time_zone <> $tz OR time_zone_origin <> $origin OR time_zone_provider IS NOT $provider) " +
                 "RETURNING id")
-            .With("$id", personId).With("$tz", zone).With("$origin", nameof(TimeZoneOrigin.Provider))
+            .With("$id", personId).With("$tz", zone).With("$origin", nameof(TimeZoneOrigin.Provider)).With("$provider", provider)
             .With("$person", nameof(TimeZoneOrigin.Person)).With("$now", UnixTime.ToMs(time.GetUtcNow()));
         if (await command.ExecuteScalarAsync(cancellationToken) is not null)
         {
@@ -62,7 +64,8 @@ internal sealed class SqlitePersonStore(SqliteDatabase database, IEnumerable<IPe
         {
             null => ProviderTimeZoneOutcome.UnknownPerson,
             { TimeZoneOrigin: TimeZoneOrigin.Person } => ProviderTimeZoneOutcome.KeptPersonsOwn,
-            _ => ProviderTimeZoneOutcome.Unchanged,
+            { TimeZone: var stored } when stored == zone => ProviderTimeZoneOutcome.Unchanged,
+            _ => ProviderTimeZoneOutcome.KeptOtherProvidersZone,
         };
     }
 

@@ -143,6 +143,7 @@ internal static class SqliteSchema
             last_notification_at INTEGER NULL,
             PRIMARY KEY (user_id, provider));
         CREATE UNIQUE INDEX push_subscriptions_token ON push_subscriptions (provider, token_hash);
+        ALTER TABLE users ADD COLUMN time_zone_provider TEXT NULL;
         """,
     ];
 

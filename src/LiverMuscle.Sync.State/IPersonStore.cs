@@ -15,7 +15,8 @@ public interface IPersonStore
 
     /// <summary>
     /// A provider reports the person's IANA time zone (Google Health user settings, Withings' <c>timezone</c> on
-    /// measure answers): it becomes theirs unless they set their own.
+    /// measure answers): it becomes theirs unless they set their own or another provider's zone is already theirs
+    /// (two providers that disagree would otherwise move every day and week stamp back and forth).
     /// </summary>
-    Task<ProviderTimeZoneOutcome> ReportProviderTimeZoneAsync(string personId, string timeZone, CancellationToken cancellationToken);
+    Task<ProviderTimeZoneOutcome> ReportProviderTimeZoneAsync(string personId, string provider, string timeZone, CancellationToken cancellationToken);
 }

@@ -12,6 +12,9 @@ public enum ProviderTimeZoneOutcome
     /// <summary>The person set their zone themselves; it stays.</summary>
     KeptPersonsOwn,
 
+    /// <summary>The person's zone came from another provider; it stays.</summary>
+    KeptOtherProvidersZone,
+
     /// <summary>The zone is not an IANA id this machine knows; nothing changed.</summary>
     UnknownZone,
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,6 +45,25 @@ public sealed class AdherenceTests(InfluxDbFixture influx)
                 ["score_pct"] = "25", ["local_date"] = "2026-10-12",
             },
             await ReadWeekAsync(database, "2026-10-11T22:00:00Z"));
+    }
+
+    [Fact]
+    public async Task Recompute_AfterTheZoneChanged_LeavesOnePointPerWeek_AtTheNewZonesMonday()
+    {
+        var database = await influx.NewDatabaseAsync("adherence");
+        await using var harness = await AdherenceHarness.StartAsync(influx.Url, database);
+        await harness.WriteAsync(History.Points());
+        var service = harness.Get<AdherenceService>();
+        await service.RecomputeAsync("alice", Oct12, Oct25, CancellationToken.None);
+
+        await harness.Get<IUserStore>().UpsertAsync(new UserRecord("alice", "America/New_York", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await service.RecomputeAsync("alice", Oct12, Oct25, CancellationToken.None);
+
+        using var json = await influx.ExecuteAsync("SELECT \"local_date\" FROM \"adherence_weekly\" WHERE \"user\" = 'alice'", database);
+        var rows = json.RootElement.GetProperty("results")[0].GetProperty("series")[0].GetProperty("values").EnumerateArray()
+            .Select(row => (Time: row[0].GetString(), LocalDate: row[1].GetString())).ToList();
+        // Berlin stamped these weeks at 22:00Z on Sunday; 12 October 00:00Z is still the week of 5 October in New York.
+        Assert.Equal([("2026-10-05T04:00:00Z", "2026-10-05"), ("2026-10-12T04:00:00Z", "2026-10-12"), ("2026-10-19T04:00:00Z", "2026-10-19")], rows);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class PushAmplificationTests(InfluxDbFixture influx) : IClassFixtu
     {
         var time = new FakeTimeProvider(Start);
         await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { TimeProvider = time, HistoryDays = 30 }, CancellationToken.None);
-        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: true, settings: new Dictionary<string, string?> { ["InfluxDb:FlushInterval"] = "00:00:00" });
+        await using var stack = await WithingsStack.StartAsync(influx, sandbox, time, scheduler: true);
         var wid = await stack.AuthorizeAsync("gus");
         var callback = WithingsStack.CallbackOf(sandbox, wid);
         var before = sandbox.DataRequests.Count;

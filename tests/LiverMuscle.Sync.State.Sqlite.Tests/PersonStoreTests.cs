@@ -117,7 +117,7 @@ public sealed class PersonStoreTests
     }
 
     [Fact]
-    public async Task Ensure_WithoutAZone_IsUtcUntilAProviderTells_AndTheProvidersZoneNeverBeatsThePersons()
+    public async Task Ensure_WithoutAZone_IsUtcUntilAProviderTells_AndTheProvidersZoneNeverBeatsThePersons_NorAnotherProviders()
     {
         using var directory = new TempDirectory();
         using var state = new StateHarness(directory.Path);
@@ -128,15 +128,19 @@ public sealed class PersonStoreTests
         Assert.True(created.Created);
         Assert.Equal(("UTC", TimeZoneOrigin.Default), (created.Person!.TimeZone, created.Person.TimeZoneOrigin));
 
-        Assert.Equal(ProviderTimeZoneOutcome.Updated, await people.ReportProviderTimeZoneAsync("carol", "Asia/Tokyo", CancellationToken.None));
-        Assert.Equal(ProviderTimeZoneOutcome.Unchanged, await people.ReportProviderTimeZoneAsync("carol", "Asia/Tokyo", CancellationToken.None));
-        Assert.Equal(ProviderTimeZoneOutcome.UnknownZone, await people.ReportProviderTimeZoneAsync("carol", "Asia/Nowhere", CancellationToken.None));
-        Assert.Equal(ProviderTimeZoneOutcome.UnknownPerson, await people.ReportProviderTimeZoneAsync("dave", "Asia/Tokyo", CancellationToken.None));
+        Assert.Equal(ProviderTimeZoneOutcome.Updated, await people.ReportProviderTimeZoneAsync("carol", "fitbit", "Asia/Tokyo", CancellationToken.None));
+        Assert.Equal(ProviderTimeZoneOutcome.Unchanged, await people.ReportProviderTimeZoneAsync("carol", "fitbit", "Asia/Tokyo", CancellationToken.None));
+        Assert.Equal(ProviderTimeZoneOutcome.UnknownZone, await people.ReportProviderTimeZoneAsync("carol", "fitbit", "Asia/Nowhere", CancellationToken.None));
+        Assert.Equal(ProviderTimeZoneOutcome.UnknownPerson, await people.ReportProviderTimeZoneAsync("dave", "fitbit", "Asia/Tokyo", CancellationToken.None));
+        Assert.Equal(ProviderTimeZoneOutcome.KeptOtherProvidersZone, await people.ReportProviderTimeZoneAsync("carol", "withings", "America/New_York", CancellationToken.None));
+        Assert.Equal(ProviderTimeZoneOutcome.Unchanged, await people.ReportProviderTimeZoneAsync("carol", "withings", "Asia/Tokyo", CancellationToken.None));
         Assert.Equal(("Asia/Tokyo", TimeZoneOrigin.Provider), await ZoneAsync(people, "carol"));
+        Assert.Equal(ProviderTimeZoneOutcome.Updated, await people.ReportProviderTimeZoneAsync("carol", "fitbit", "Asia/Seoul", CancellationToken.None));
+        Assert.Equal(ProviderTimeZoneOutcome.Updated, await people.ReportProviderTimeZoneAsync("carol", "fitbit", "Asia/Tokyo", CancellationToken.None));
         Assert.Equal("Asia/Tokyo", (await state.Get<IUserStore>().GetTimeZoneAsync("carol", CancellationToken.None)).Id);
 
         await registry.SetAsync("carol", new PersonChanges { TimeZone = "Europe/Lisbon" }, CancellationToken.None);
-        Assert.Equal(ProviderTimeZoneOutcome.KeptPersonsOwn, await people.ReportProviderTimeZoneAsync("carol", "Asia/Tokyo", CancellationToken.None));
+        Assert.Equal(ProviderTimeZoneOutcome.KeptPersonsOwn, await people.ReportProviderTimeZoneAsync("carol", "fitbit", "Asia/Tokyo", CancellationToken.None));
         Assert.Equal(("Europe/Lisbon", TimeZoneOrigin.Person), await ZoneAsync(people, "carol"));
 
         var again = await registry.EnsureAsync("carol", null, CancellationToken.None);

@@ -32,8 +32,7 @@ public sealed class ImportCommandsTests(InfluxDbFixture influx) : IClassFixture<
         var environment = ConfigurationTests.StateIn(_directory);
         environment["LIVERMUSCLE__InfluxDb__Url"] = influx.Url.ToString();
         environment["LIVERMUSCLE__InfluxDb__Database"] = database;
-        environment["LIVERMUSCLE__Fitbit__ClientId"] = "client-id";
-        environment["LIVERMUSCLE__Fitbit__ClientSecret"] = "client-secret";
+        // No Google OAuth client: an export is read from files.
 
         var unpackedBefore = Unpacked();
         var (code, output, error) = await WorkerProcess.RunAsync(_directory.FullName, environment, "import", "fitbit-export", zip, "--user", "zoe");

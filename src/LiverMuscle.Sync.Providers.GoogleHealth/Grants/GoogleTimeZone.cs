@@ -60,7 +60,7 @@ public sealed class GoogleTimeZone(
         {
             if (await read() is { } zone)
             {
-                Log.TimeZoneReported(logger, userId, zone, await people.ReportProviderTimeZoneAsync(userId, zone, cancellationToken));
+                Log.TimeZoneReported(logger, userId, zone, await people.ReportProviderTimeZoneAsync(userId, ProviderNames.Fitbit, zone, cancellationToken));
             }
         }
         catch (Exception e) when (e is not ReauthorizationRequiredException && !cancellationToken.IsCancellationRequested)

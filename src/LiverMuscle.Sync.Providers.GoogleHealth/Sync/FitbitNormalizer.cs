@@ -45,7 +45,7 @@ public static partial class FitbitNormalizer
                 continue;
             }
 
-            if (options.StrengthExerciseTypes.TryGetValue(exercise.ExerciseType, out var kind) && end - start >= options.MinimumSessionDuration)
+            if (StrengthSessionRule.KindOf(options.StrengthExerciseTypes, exercise.ExerciseType, end - start, options.MinimumSessionDuration) is { } kind)
             {
                 sessions.Add(new SessionCandidate(point, exercise, DataPointIdentity.Of(point, "exercise", start), label, kind, start, end));
             }

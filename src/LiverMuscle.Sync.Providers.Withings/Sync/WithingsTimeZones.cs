@@ -16,7 +16,7 @@ public sealed class WithingsTimeZones(IPersonStore people, ILogger<WithingsTimeZ
             return;
         }
 
-        switch (await people.ReportProviderTimeZoneAsync(userId, zone, cancellationToken))
+        switch (await people.ReportProviderTimeZoneAsync(userId, ProviderNames.Withings, zone, cancellationToken))
         {
             case ProviderTimeZoneOutcome.Updated:
                 Log.TimeZoneReported(logger, userId, zone);

@@ -27,11 +27,7 @@ internal static class ImportCommands
         fitbit.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = WorkerHost.Build(parse);
-            if (app.Services.GetService<FitbitExportImporter>() is not { } importer)
-            {
-                return await VerbOutput.FailAsync(ExitCodes.Usage, "The Fitbit connector is off: set Fitbit:ClientId and Fitbit:ClientSecret (see README) to import an export.");
-            }
-
+            var importer = app.Services.GetRequiredService<FitbitExportImporter>();
             var userId = PersonOptions.Read(parse, user);
             FitbitExportSource source;
             try

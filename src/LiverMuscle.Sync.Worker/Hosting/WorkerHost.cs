@@ -137,6 +137,10 @@ internal static class WorkerHost
         {
             services.AddFitbit(configuration.GetSection("Fitbit"));
         }
+        else
+        {
+            services.AddFitbitExportImport(configuration.GetSection("Fitbit"));
+        }
 
         services.AddManualEntries();
         services.AddHealthMarkers(configuration.GetSection("Markers"));
