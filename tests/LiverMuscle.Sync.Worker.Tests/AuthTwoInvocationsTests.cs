@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text;
 using LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.Sandbox.Withings;
+using LiverMuscle.Sync.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Xunit;
 
@@ -43,6 +46,38 @@ public sealed class AuthTwoInvocationsTests : IDisposable
         var show = await WorkerProcess.RunAsync(_directory.FullName, environment, "people", "show", "zoe");
         Assert.Contains("time zone: UTC (default until a provider reports one)", show.Output, StringComparison.Ordinal);
         Assert.Contains("withings: connected (access token until ", show.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthWithings_TheRedirectPastedOnStandardInput_ConnectsThePerson()
+    {
+        await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
+        var environment = ConfigurationTests.StateIn(_directory);
+        environment["LIVERMUSCLE__Withings__ClientId"] = sandbox.ClientId;
+        environment["LIVERMUSCLE__Withings__ClientSecret"] = sandbox.ClientSecret;
+        environment["LIVERMUSCLE__Withings__ApiBaseUrl"] = sandbox.BaseUrl.ToString();
+        environment["LIVERMUSCLE__Withings__AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString();
+        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+
+        using var auth = WorkerProcess.StartWithInput(_directory.FullName, environment, "auth", "withings", "--user", "zoe", "--redirect-port", port);
+        var output = new StringBuilder();
+        string? line;
+        while ((line = await auth.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))) is not null && !line.Trim().StartsWith("http", StringComparison.Ordinal))
+        {
+            output.AppendLine(line);
+        }
+
+        Assert.True(line is not null, output.ToString());
+        // The browser ends on the loopback redirect of another machine: nothing reaches the listener, the address is pasted.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var answer = await browser.GetAsync(new Uri(line.Trim()));
+        await auth.StandardInput.WriteLineAsync(answer.Headers.Location!.AbsoluteUri);
+        await auth.StandardInput.FlushAsync();
+        var rest = await auth.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await auth.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(auth.ExitCode == 0, await auth.StandardError.ReadToEndAsync());
+        Assert.Contains("withings for zoe: Connected", rest, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,6 +72,11 @@ public sealed partial class OutageCommandTests : IAsyncLifetime
             Assert.Contains(spooled, e => Encoding.UTF8.GetString(e.Payload).StartsWith(Measurements.StrengthSession + ",", StringComparison.Ordinal));
             Assert.DoesNotContain(spooled, e => Encoding.UTF8.GetString(e.Payload).Contains(Measurements.AdherenceWeekly, StringComparison.Ordinal));
             Assert.Empty(await AdherenceAsync("outage"));
+
+            // An entry by hand queues behind the same backlog, and says so.
+            (code, output, error) = await WorkerProcess.RunAsync(_directory.FullName, outage, "log", "protein", "--user", User, "--date", "2026-11-02", "--grams", "95");
+            Assert.True(code == 4, output + error);
+            Assert.Contains("batches spooled", output, StringComparison.Ordinal);
         }
 
         (code, output, error) = await SyncAsync(outage);
@@ -81,6 +86,8 @@ public sealed partial class OutageCommandTests : IAsyncLifetime
         Assert.Equal(0, code);
         Assert.Contains("write spool: 0 batches", output, StringComparison.Ordinal);
 
+        (code, output, error) = await WorkerProcess.RunAsync(_directory.FullName, reference, "log", "protein", "--user", User, "--date", "2026-11-02", "--grams", "95");
+        Assert.True(code == 0, output + error);
         var expected = await AdherenceAsync("reference");
         Assert.NotEmpty(expected);
         Assert.Contains(expected, week => week.Sessions > 0);

@@ -22,6 +22,9 @@ internal static class WorkerProcess
     /// <summary>Like <see cref="Start(string, IDictionary{string, string}?, string[])"/>, with stdin for the test to write.</summary>
     public static Process StartWithInput(string workingDirectory, params string[] args) => Start(workingDirectory, null, input: true, args);
 
+    public static Process StartWithInput(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
+        Start(workingDirectory, environment, input: true, args);
+
     private static Process Start(string workingDirectory, IDictionary<string, string>? environment, bool input, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

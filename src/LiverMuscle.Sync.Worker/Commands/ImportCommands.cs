@@ -55,9 +55,7 @@ internal static class ImportCommands
                     Console.Out.WriteLine($"  weight-*.json read in {unit}.");
                 }
 
-                return summary.Outcome == SyncOutcome.Failed || report.Files == 0 ? ExitCodes.Failed
-                    : summary.Outcome == SyncOutcome.Partial ? ExitCodes.SomeRejected
-                    : ExitCodes.Ok;
+                return report.Files == 0 ? ExitCodes.Failed : VerbOutput.ExitCodeOf([summary]);
             }
         });
         return fitbit;

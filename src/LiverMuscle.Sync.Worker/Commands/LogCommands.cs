@@ -57,10 +57,11 @@ internal static class LogCommands
             await Console.Error.WriteLineAsync($"columns not read: {string.Join(", ", result.IgnoredColumns)} (read are date, protein_g, energy_kcal, carbs_g, fat_g, fiber_g)");
         }
 
-        return result.Errors.Count == 0 ? ExitCodes.Ok
-            : result.Stored.Count > 0 ? ExitCodes.SomeRejected
-            : result.Run is null && !result.Errors.Any(e => e.IsRow) ? ExitCodes.Usage
-            : ExitCodes.Failed;
+        return result.Errors.Count > 0 && result.Stored.Count == 0
+                ? result.Run is null && !result.Errors.Any(e => e.IsRow) ? ExitCodes.Usage : ExitCodes.Failed
+            : result.Run is { SpooledBatches: > 0 } ? ExitCodes.Spooled
+            : result.Errors.Count == 0 ? ExitCodes.Ok
+            : ExitCodes.SomeRejected;
     }
 
     /// <summary>Builds the host, checks the person and InfluxDB, then stores; the exit code of <see cref="PrintAsync"/>.</summary>
