@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using LiverMuscle.Sync.Testing;
+using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace LiverMuscle.Sync.Worker.Tests;
@@ -66,6 +67,59 @@ public sealed class BadInputTests : IClassFixture<InfluxDbFixture>, IDisposable
         var result = await RunAsync(null, "status");
 
         AssertOneLineFailure(result, 5, database);
+    }
+
+    [Theory]
+    [InlineData("an empty key file", "is empty. Restore the key the state store was created with")]
+    [InlineData("a key file that is not base64", "does not hold base64 of exactly 32 bytes")]
+    [InlineData("a directory in place of the database", "is a directory, not a database file")]
+    [InlineData("the SQLite file of another program", "holds tables of another program")]
+    [InlineData("a truncated database", "is damaged (")]
+    public async Task StateFileProblem_IsOneLineAndExitCode5_WithoutAStackTrace(string problem, string expected)
+    {
+        var database = Path.Combine(_directory.FullName, "state.db");
+        var key = Path.Combine(_directory.FullName, "state.key");
+        switch (problem)
+        {
+            case "an empty key file":
+            case "a key file that is not base64":
+                await File.WriteAllTextAsync(key, problem == "an empty key file" ? string.Empty : "not base64 at all!");
+                File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                break;
+            case "a directory in place of the database":
+                Directory.CreateDirectory(database);
+                break;
+            case "the SQLite file of another program":
+                await using (var other = new SqliteConnection($"Data Source={database};Pooling=False"))
+                {
+                    await other.OpenAsync();
+                    await using var create = other.CreateCommand();
+                    create.CommandText = "CREATE TABLE recipes (name TEXT)";
+                    await create.ExecuteNonQueryAsync();
+                }
+
+                File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                break;
+            case "a truncated database":
+                Assert.Equal(0, (await RunAsync(null, "people", "add", "ann")).ExitCode);
+                await using (var filled = new SqliteConnection($"Data Source={database};Pooling=False"))
+                {
+                    await filled.OpenAsync();
+                    await using var fill = filled.CreateCommand();
+                    fill.CommandText = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) " +
+                        "INSERT INTO key_values SELECT 'filler/' || i, zeroblob(200), 0 FROM n; PRAGMA wal_checkpoint(TRUNCATE);";
+                    await fill.ExecuteNonQueryAsync();
+                }
+
+                await using (var file = new FileStream(database, FileMode.Open))
+                {
+                    file.SetLength(file.Length / 3);
+                }
+
+                break;
+        }
+
+        AssertOneLineFailure(await RunAsync(null, "people", "list"), 5, expected);
     }
 
     [Fact]
