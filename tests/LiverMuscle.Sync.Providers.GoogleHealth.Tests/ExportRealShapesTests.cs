@@ -46,14 +46,15 @@ public sealed class ExportRealShapesTests(InfluxDbFixture influx) : IClassFixtur
             UserExercisesHeader,
             "8123456789012345678,2025-11-20T18:05:12Z,2025-11-20T19:02:40Z,-05:00,2025-11-20T19:03:01Z,2025-11-20T19:03:01Z,Weights,TRACKER,,,,,312,410,0,0,104,131,,\"[{\"\"type\"\":\"\"PAUSE\"\", \"\"at\"\":12}]\"",
             "8123456789012345679,2025-11-22T17:00:00Z,2025-11-22T17:40:00Z,-05:00,2025-11-22T17:41:00Z,2025-11-22T17:41:00Z,Strength training,MANUAL,,,,,0,0,0,0,0,0,280,",
-            "8123456789012345680,2025-11-23T12:00:00Z,2025-11-23T13:00:00Z,-05:00,2025-11-23T13:01:00Z,2025-11-23T13:01:00Z,Outdoor Walk,TRACKER,,,,,250,6000,4000000,0,98,120,,"));
+            "8123456789012345680,2025-11-23T12:00:00Z,2025-11-23T13:00:00Z,-05:00,2025-11-23T13:01:00Z,2025-11-23T13:01:00Z,Outdoor Walk,TRACKER,,,,,250,6000,4000000,0,98,120,,",
+            "8123456789012345681,2025-11-24T18:00:00Z,2025-11-24T18:45:00Z,-05:00,2025-11-24T18:46:00Z,2025-11-24T18:46:00Z,Weights,TRACKER,,,,,350,200,0,0,117,142,,"));
 
         var (run, report) = await Stack.ImportAsync("ute", Export.Folder);
 
-        Assert.Equal((SyncOutcome.Ok, 2, 2), (run.Outcome, run.Records, report.Sessions));
+        Assert.Equal((SyncOutcome.Ok, 3, 3), (run.Outcome, run.Records, report.Sessions));
         Assert.Equal(2, report.Ignored);
         var sessions = await influx.RowsAsync(Stack.Database, "SELECT * FROM \"strength_session\" WHERE \"user\" = 'ute' ORDER BY time");
-        Assert.Equal(2, sessions.Count);
+        Assert.Equal(3, sessions.Count);
         var weights = sessions[0];
         var at = DateTimeOffset.Parse(weights["time"].GetString()!, CultureInfo.InvariantCulture);
         Assert.Equal(start, at);
@@ -70,6 +71,10 @@ public sealed class ExportRealShapesTests(InfluxDbFixture influx) : IClassFixtur
         var manual = sessions[1];
         Assert.Equal(("2025-11-22T17:00:00Z", 2400L, 280L), (manual["time"].GetString(), manual[F.StrengthSession.DurationS].GetInt64(), manual[F.StrengthSession.CaloriesKcal].GetInt64()));
         Assert.Equal(JsonValueKind.Null, manual[F.StrengthSession.AvgHrBpm].ValueKind);
+
+        // A session only the CSV tells of keeps the tracker's calories and average heart rate.
+        var tracked = sessions[2];
+        Assert.Equal(("2025-11-24T18:00:00Z", 2700L, 350L, 117L), (tracked["time"].GetString(), tracked[F.StrengthSession.DurationS].GetInt64(), tracked[F.StrengthSession.CaloriesKcal].GetInt64(), tracked[F.StrengthSession.AvgHrBpm].GetInt64()));
     }
 
     [Fact]
