@@ -19,6 +19,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<DeferredCompletions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWritesDurableHandler, DeferredCompletions>(provider => provider.GetRequiredService<DeferredCompletions>()));
         services.TryAddSingleton<SyncRunner>();
+        services.TryAddSingleton<PollPlanner>();
         services.AddHostedService<SyncScheduler>();
         return services;
     }

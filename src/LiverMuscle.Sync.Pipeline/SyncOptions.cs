@@ -13,6 +13,20 @@ public sealed class SyncOptions
     [DurationRange("00:00:00")]
     public TimeSpan PollJitter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Time between polls of a connection whose push is healthy (see <see cref="PushQuietAfter"/>): a reconciliation
+    /// that catches what a lost notification missed. At least <see cref="PollInterval"/>. Default 4 hours.
+    /// </summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// Push counts as healthy while the provider has confirmed the subscription and the last notification is at most
+    /// this old; after that the connection is polled every <see cref="PollInterval"/> again. Default 2 days.
+    /// </summary>
+    [DurationRange("00:00:00", MinimumIsExclusive = true)]
+    public TimeSpan PushQuietAfter { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>Syncs running at the same time, 1–64. Default 4.</summary>
     [NumberRange(1, 64)]
     public int MaxConcurrentSyncs { get; set; } = 4;

@@ -8,12 +8,14 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Pipeline;
 
 /// <summary>
-/// Polls every connected (user, provider) each <c>Sync:PollInterval</c> plus jitter, and runs a targeted sync of the
+/// Polls every connected (user, provider) each <c>Sync:PollInterval</c> plus jitter, or each
+/// <c>Sync:ReconcileInterval</c> while its push is healthy (<see cref="PollPlanner"/>), and runs a targeted sync of the
 /// data kind a push notification names as soon as it is queued. At most <c>Sync:MaxConcurrentSyncs</c> run at once;
 /// one failing user never stops the others, and a connection that needs re-authorisation is left alone.
 /// </summary>
 public sealed class SyncScheduler(
     SyncRunner runner,
+    PollPlanner planner,
     ITokenStore tokens,
     ISyncTriggerQueue triggers,
     IOptions<SyncOptions> options,
@@ -22,6 +24,7 @@ public sealed class SyncScheduler(
     Random? random = null) : BackgroundService
 {
     private readonly Random _random = random ?? Random.Shared;
+    private readonly Dictionary<(string UserId, string Provider), DateTimeOffset> _lastPolled = [];
     private SemaphoreSlim? _slots;
 
     public override void Dispose()
@@ -54,9 +57,30 @@ public sealed class SyncScheduler(
 
     private async Task PollAllAsync(CancellationToken stoppingToken)
     {
-        var connections = await tokens.ListAsync(stoppingToken);
-        var due = connections.Where(c => c.Status == ConnectionStatus.Connected && runner.Knows(c.Provider));
+        var now = time.GetUtcNow();
+        var due = new List<ProviderConnection>();
+        foreach (var connection in await tokens.ListAsync(stoppingToken))
+        {
+            if (connection.Status == ConnectionStatus.Connected && runner.Knows(connection.Provider) && await IsDueAsync(connection, now, stoppingToken))
+            {
+                _lastPolled[(connection.UserId, connection.Provider)] = now;
+                due.Add(connection);
+            }
+        }
+
         await Task.WhenAll(due.Select(c => RunGuardedAsync(new SyncRequest(c.UserId, null, SyncMode.Incremental), c.Provider, stoppingToken)));
+    }
+
+    /// <summary>Every round polls a connection without healthy push; one with healthy push once its reconciliation interval has passed.</summary>
+    private async Task<bool> IsDueAsync(ProviderConnection connection, DateTimeOffset now, CancellationToken stoppingToken)
+    {
+        if (!_lastPolled.TryGetValue((connection.UserId, connection.Provider), out var last))
+        {
+            return true;
+        }
+
+        var plan = await planner.GetAsync(connection.UserId, connection.Provider, stoppingToken);
+        return !plan.PushHealthy || now - last >= plan.Interval;
     }
 
     private async Task ConsumeTriggersAsync(CancellationToken stoppingToken)

@@ -5,6 +5,7 @@ using LiverMuscle.Sync.Benchmarks;
 //   livermuscle-bench write [--points N] [--influx URL]
 //   livermuscle-bench produce --influx URL --db NAME --state FILE --count N [--batch N] [--drain yes|no]
 //   livermuscle-bench load [--people N] [--minutes M]
+//   livermuscle-bench capacity [--people N]
 var options = ParseOptions(args.Skip(1));
 return args.FirstOrDefault() switch
 {
@@ -19,6 +20,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadBenchmarkCommand.RunAsync(
         int.Parse(options.GetValueOrDefault("people", "1000"), CultureInfo.InvariantCulture),
         TimeSpan.FromMinutes(double.Parse(options.GetValueOrDefault("minutes", "10"), CultureInfo.InvariantCulture))),
+    "capacity" => await CapacityCommand.RunAsync(int.Parse(options.GetValueOrDefault("people", "3"), CultureInfo.InvariantCulture)),
     var other => Usage(other),
 };
 
@@ -44,6 +46,6 @@ static Dictionary<string, string> ParseOptions(IEnumerable<string> args)
 
 static int Usage(string verb)
 {
-    Console.Error.WriteLine($"Unknown verb '{verb}'. Use: write [--points N] [--influx URL] | produce --influx URL --db NAME --state FILE --count N [--batch N] [--drain yes|no] | load [--people N] [--minutes M]");
+    Console.Error.WriteLine($"Unknown verb '{verb}'. Use: write [--points N] [--influx URL] | produce --influx URL --db NAME --state FILE --count N [--batch N] [--drain yes|no] | load [--people N] [--minutes M] | capacity [--people N]");
     return 2;
 }

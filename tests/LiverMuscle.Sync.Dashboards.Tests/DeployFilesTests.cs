@@ -19,8 +19,36 @@ public sealed class DeployFilesTests
         Assert.Equal(DashboardDefaults.DatasourceUid, Scalar(datasource, "uid"));
         Assert.Equal("influxdb", Scalar(datasource, "type"));
         Assert.Equal("proxy", Scalar(datasource, "access"));
-        var usedByPanels = DashboardCatalog.All.SelectMany(d => d.Build().Panels).SelectMany(p => p.Targets).Select(t => t.Datasource.Uid).Distinct();
+        var usedByPanels = DashboardCatalog.OnInfluxDb.SelectMany(d => d.Build().Panels).SelectMany(p => p.Targets).Select(t => t.Datasource.Uid).Distinct();
         Assert.Equal([DashboardDefaults.DatasourceUid], usedByPanels);
+    }
+
+    [Fact]
+    public void DatasourceFiles_DeclareEveryDatasourceTheExportedDashboardsQuery_WithItsType()
+    {
+        var declared = Directory.GetFiles(Path.Combine(Deploy, "grafana", "provisioning", "datasources"), "*.yaml")
+            .SelectMany(f => Sequence(Load(Path.GetRelativePath(Deploy, f)), "datasources"))
+            .ToDictionary(d => Scalar(d, "uid"), d => Scalar(d, "type"), StringComparer.Ordinal);
+        var used = DashboardCatalog.All.SelectMany(d => d.Build().Panels).SelectMany(p => p.Targets).Select(t => t.Datasource).Distinct().ToList();
+
+        Assert.Contains(used, d => d.Uid == DashboardDefaults.PrometheusDatasourceUid);
+        Assert.All(used, d => Assert.Equal(d.Type, declared.GetValueOrDefault(d.Uid)));
+    }
+
+    [Fact]
+    public void PrometheusDatasource_PointsAtTheComposePrometheus_WhichScrapesTheWorkersListener()
+    {
+        var datasource = Sequence(Load("grafana/provisioning/datasources/prometheus.yaml"), "datasources").Single();
+        var services = Map(Load("docker-compose.yml"), "services");
+        var prometheus = Map(services, "prometheus");
+        var scrape = (YamlMappingNode)Sequence(LoadFrom(Path.Combine(Deploy, "prometheus", "prometheus.yml")), "scrape_configs").Single();
+        var listen = new Uri(Scalar(Map(Map(services, "worker"), "environment"), "LIVERMUSCLE__Sync__Push__ListenUrl"));
+
+        Assert.Equal("http://prometheus:9090", Scalar(datasource, "url"));
+        Assert.Contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro", Sequence(prometheus, "volumes").Cast<YamlScalarNode>().Select(v => v.Value));
+        Assert.Equal("/metrics", Scalar(scrape, "metrics_path"));
+        var target = Assert.Single(Sequence((YamlMappingNode)Sequence(scrape, "static_configs").Single(), "targets"));
+        Assert.Equal($"worker:{listen.Port}", ((YamlScalarNode)target).Value);
     }
 
     [Fact]
@@ -80,9 +108,11 @@ public sealed class DeployFilesTests
         throw new Xunit.Sdk.XunitException($"no bind mount onto {containerPath}");
     }
 
-    private static YamlMappingNode Load(string relative)
+    private static YamlMappingNode Load(string relative) => LoadFrom(Path.Combine(Deploy, relative));
+
+    private static YamlMappingNode LoadFrom(string path)
     {
-        using var reader = new StreamReader(Path.Combine(Deploy, relative));
+        using var reader = new StreamReader(path);
         var yaml = new YamlStream();
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;

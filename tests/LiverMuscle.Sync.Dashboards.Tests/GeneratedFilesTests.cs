@@ -42,7 +42,7 @@ public sealed class GeneratedFilesTests
 
             var second = await DashboardExporter.ExportAsync(directory, CancellationToken.None);
 
-            Assert.Equal([true, false, false], second.Select(f => f.Written));
+            Assert.Equal([true, false, false, false], second.Select(f => f.Written));
             Assert.Equal(DashboardJson.Serialize(DashboardCatalog.All[0].Build()), File.ReadAllText(first[0].Path));
         }
         finally
@@ -54,6 +54,6 @@ public sealed class GeneratedFilesTests
     [Fact]
     public void Uids_AreStableAndUnique()
     {
-        Assert.Equal(["livermuscle-adherence", "livermuscle-household", "livermuscle-sync-health"], DashboardCatalog.All.Select(d => d.Build().Uid));
+        Assert.Equal(["livermuscle-adherence", "livermuscle-household", "livermuscle-sync-health", "livermuscle-worker"], DashboardCatalog.All.Select(d => d.Build().Uid));
     }
 }

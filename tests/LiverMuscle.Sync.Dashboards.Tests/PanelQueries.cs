@@ -32,7 +32,7 @@ internal sealed class PanelQueries(IInfluxQueryClient client, DateTimeOffset fro
     {
         var problems = new List<string>();
         var context = ContextFor(dashboard, panel, user);
-        foreach (var target in panel.Targets)
+        foreach (var target in panel.InfluxQlTargets)
         {
             var expanded = GrafanaInterpolation.Expand(target.Query, context);
             var where = $"{dashboard.Uid} / '{panel.Title}' / {target.RefId}: {expanded}";

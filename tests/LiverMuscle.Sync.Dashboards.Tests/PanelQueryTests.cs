@@ -15,13 +15,13 @@ public sealed class PanelQueryTests(SeededInfluxFixture fixture) : IClassFixture
     private readonly PanelQueries _queries = new(fixture.Query, fixture.History.Start.AddDays(-1), fixture.History.Now.AddMinutes(30));
     private SeededHistory History => fixture.History;
 
-    public static TheoryData<string> Uids => [.. DashboardCatalog.All.Select(d => d.Uid)];
+    public static TheoryData<string> Uids => [.. DashboardCatalog.OnInfluxDb.Select(d => d.Uid)];
 
     [Theory]
     [MemberData(nameof(Uids))]
     public async Task EveryPanelQuery_RunsWithoutErrorAndReturnsData(string uid)
     {
-        var dashboard = DashboardCatalog.All.Single(d => d.Uid == uid).Build();
+        var dashboard = DashboardCatalog.OnInfluxDb.Single(d => d.Uid == uid).Build();
         var problems = new List<string>();
         foreach (var panel in dashboard.Panels)
         {
@@ -88,7 +88,7 @@ public sealed class PanelQueryTests(SeededInfluxFixture fixture) : IClassFixture
     {
         var dashboard = new AdherenceDashboard().Build();
         var panel = dashboard.Panels.Single(p => p.Title == "Strength sessions per week");
-        var query = panel.Targets.Single(t => t.RefId == "A").Query;
+        var query = panel.InfluxQlTargets.Single(t => t.RefId == "A").Query;
 
         var everyone = await _queries.RunAsync(query, _queries.ContextFor(dashboard, panel, ".*"));
         var alice = await _queries.RunAsync(query, _queries.ContextFor(dashboard, panel, SeededHistory.Alice));
@@ -144,8 +144,8 @@ public sealed class PanelQueryTests(SeededInfluxFixture fixture) : IClassFixture
         var panel = dashboard.Panels.Single(p => p.Title == "Who needs attention");
         var context = _queries.ContextFor(dashboard, panel, SeededHistory.Alice);
 
-        var sessions = await _queries.RunAsync(panel.Targets[0].Query, context);
-        var reauth = await _queries.RunAsync(panel.Targets.Single(t => t.Query.Contains(Measurements.SyncHealth, StringComparison.Ordinal)).Query, context);
+        var sessions = await _queries.RunAsync(panel.InfluxQlTargets[0].Query, context);
+        var reauth = await _queries.RunAsync(panel.InfluxQlTargets.Single(t => t.Query.Contains(Measurements.SyncHealth, StringComparison.Ordinal)).Query, context);
 
         var perUser = sessions.Series.ToDictionary(s => s.Tags[TagNames.User], s => s.Values[0][s.ColumnIndex("Sessions (7 d)")].GetInt64());
         var cutoff = DateTimeOffset.UtcNow.AddDays(-7);
@@ -154,7 +154,7 @@ public sealed class PanelQueryTests(SeededInfluxFixture fixture) : IClassFixture
         var needsReauth = reauth.Series.ToDictionary(s => s.Tags[TagNames.User], s => s.Values[0][1].GetBoolean());
         Assert.False(needsReauth[SeededHistory.Alice]);
         Assert.True(needsReauth[SeededHistory.Bob]);
-        Assert.Equal(HouseholdDashboard.AttentionColumns().Count, panel.Targets.Count);
+        Assert.Equal(HouseholdDashboard.AttentionColumns().Count, panel.InfluxQlTargets.Count);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class PanelQueryTests(SeededInfluxFixture fixture) : IClassFixture
         var dashboard = new SyncHealthDashboard().Build();
         var panel = dashboard.Panels.Single(p => p.Title == "Sync runs by outcome");
 
-        var result = await _queries.RunAsync(panel.Targets[0].Query, _queries.ContextFor(dashboard, panel, PanelQueries.All));
+        var result = await _queries.RunAsync(panel.InfluxQlTargets[0].Query, _queries.ContextFor(dashboard, panel, PanelQueries.All));
 
         var counted = result.Series.ToDictionary(s => s.Tags[TagNames.Outcome], s => s.Values.Sum(v => v[1].GetInt64()));
         var seeded = History.Runs.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => (long)g.Count());
@@ -184,7 +184,7 @@ public sealed class PanelQueryTests(SeededInfluxFixture fixture) : IClassFixture
     private async Task<(InfluxSeries Series, Panel Panel)> RunPanelAsync(Dashboard dashboard, string title, string refId, string user)
     {
         var panel = dashboard.Panels.Single(p => p.Title == title);
-        var target = panel.Targets.Single(t => t.RefId == refId);
+        var target = panel.InfluxQlTargets.Single(t => t.RefId == refId);
         var result = await _queries.RunAsync(target.Query, _queries.ContextFor(dashboard, panel, user));
         return (Assert.Single(result.Series), panel);
     }

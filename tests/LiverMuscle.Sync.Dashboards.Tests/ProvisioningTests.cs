@@ -29,13 +29,14 @@ public sealed class ProvisioningTests : IAsyncLifetime
 
         Assert.Equal("12.3.0", first.GrafanaVersion);
         Assert.All(first.Items, i => Assert.Equal(ProvisionOutcome.Created, i.Outcome));
-        Assert.Equal(2 + DashboardCatalog.All.Count, first.Items.Count);
-        Assert.Equal(2 + DashboardCatalog.All.Count, writesAfterFirst);
+        Assert.Equal(2 + DashboardCatalog.OnInfluxDb.Count, first.Items.Count);
+        Assert.Equal(2 + DashboardCatalog.OnInfluxDb.Count, writesAfterFirst);
         Assert.True(second.NothingChanged);
         Assert.All(second.Items, i => Assert.Equal(ProvisionOutcome.Unchanged, i.Outcome));
         Assert.Equal(writesAfterFirst, _grafana.Writes);
 
-        foreach (var definition in DashboardCatalog.All)
+        Assert.DoesNotContain(WorkerDashboard.DashboardUid, _grafana.Dashboards.Keys);
+        foreach (var definition in DashboardCatalog.OnInfluxDb)
         {
             var stored = _grafana.Dashboards[definition.Uid];
             Assert.Equal(DashboardDefaults.FolderUid, stored.FolderUid);
@@ -218,6 +219,20 @@ public sealed class ProvisioningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PrometheusDatasourceNamed_TheWorkerDashboardIsProvisionedOnIt()
+    {
+        await using var harness = ProvisioningHarness.Create(_grafana.Url, new Dictionary<string, string?> { ["Grafana:PrometheusDatasource"] = "site-prometheus" });
+
+        var report = await harness.Provisioner.ProvisionAsync(CancellationToken.None);
+
+        Assert.Contains(report.Items, i => i.Uid == WorkerDashboard.DashboardUid && i.Outcome == ProvisionOutcome.Created);
+        var stored = _grafana.Dashboards[WorkerDashboard.DashboardUid];
+        Assert.True(JsonNode.DeepEquals(DashboardJson.ToNode(new WorkerDashboard("site-prometheus").Build()), stored.Dashboard));
+        var datasources = stored.Dashboard["panels"]!.AsArray().SelectMany(p => p!["targets"]!.AsArray()).Select(t => t!["datasource"]!.ToJsonString()).Distinct();
+        Assert.Equal(["""{"type":"prometheus","uid":"site-prometheus"}"""], datasources);
+    }
+
+    [Fact]
     public async Task HostedService_ProvisionsAtStart_WhenGrafanaIsConfigured()
     {
         await using var harness = ProvisioningHarness.Create(_grafana.Url);
@@ -227,7 +242,7 @@ public sealed class ProvisioningTests : IAsyncLifetime
         await ((BackgroundService)hosted).ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(20));
         await hosted.StopAsync(CancellationToken.None);
 
-        Assert.Equal(DashboardCatalog.All.Count, _grafana.Dashboards.Count);
+        Assert.Equal(DashboardCatalog.OnInfluxDb.Count, _grafana.Dashboards.Count);
         Assert.Contains(harness.Logs.GetSnapshot(), l => l.Message.StartsWith("Grafana provisioning at start: 5 objects created or updated, 0 unchanged, 0 failed", StringComparison.Ordinal));
     }
 
@@ -248,6 +263,7 @@ public sealed class ProvisioningTests : IAsyncLifetime
     [InlineData("Grafana:Url", "ftp://grafana", "Grafana:Url must be an absolute http(s) URL")]
     [InlineData("Grafana:FolderUid", "bad uid!", "Grafana:FolderUid must be 1-40 characters")]
     [InlineData("Grafana:MaxRetries", "50", "Grafana:MaxRetries must be between 0 and 10")]
+    [InlineData("Grafana:PrometheusDatasource", "no such uid!", "Grafana:PrometheusDatasource must be the uid of a Grafana datasource")]
     public async Task InvalidOptions_FailAtStart_NamingTheKey(string key, string value, string message)
     {
         await using var harness = ProvisioningHarness.Create(_grafana.Url, new Dictionary<string, string?> { [key] = value });

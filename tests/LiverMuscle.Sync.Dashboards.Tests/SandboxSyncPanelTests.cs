@@ -20,19 +20,19 @@ public sealed class SandboxSyncPanelTests(SandboxSyncFixture fixture) : IClassFi
     /// <summary>Withings workout categories the connector maps to <c>strength_session</c> by default (README), for sessions of five minutes or more.</summary>
     private static readonly int[] StrengthCategories = [16, 540, 17, 546];
 
-    public static TheoryData<string> Uids => [.. DashboardCatalog.All.Select(d => d.Uid)];
+    public static TheoryData<string> Uids => [.. DashboardCatalog.OnInfluxDb.Select(d => d.Uid)];
 
     [Theory]
     [MemberData(nameof(Uids))]
     public async Task EveryQueryOnSyncedMeasurements_ReturnsData(string uid)
     {
         Assert.Equal(SyncOutcome.Ok, fixture.Backfill.Outcome);
-        var dashboard = DashboardCatalog.All.Single(d => d.Uid == uid).Build();
+        var dashboard = DashboardCatalog.OnInfluxDb.Single(d => d.Uid == uid).Build();
         var problems = new List<string>();
         var checkedQueries = 0;
         foreach (var panel in dashboard.Panels)
         {
-            var targets = panel.Targets.Where(t => Fed.Any(m => t.Query.Contains($"FROM \"{m}\"", StringComparison.Ordinal))).ToList();
+            var targets = panel.InfluxQlTargets.Where(t => Fed.Any(m => t.Query.Contains($"FROM \"{m}\"", StringComparison.Ordinal))).ToList();
             targets = [.. targets.Where(t => !AsksForFailures(t) && !IsWindowedToTheLastWeek(t))];
             if (targets.Count == 0)
             {
@@ -53,7 +53,7 @@ public sealed class SandboxSyncPanelTests(SandboxSyncFixture fixture) : IClassFi
         var dashboard = new AdherenceDashboard().Build();
         var panel = dashboard.Panels.Single(p => p.Title == "Strength sessions per week");
 
-        var result = await Queries.RunAsync(panel.Targets[0].Query, Queries.ContextFor(dashboard, panel, SandboxSyncFixture.User));
+        var result = await Queries.RunAsync(panel.InfluxQlTargets[0].Query, Queries.ContextFor(dashboard, panel, SandboxSyncFixture.User));
 
         var counted = Assert.Single(result.Series).Values.Sum(v => v[1].GetInt64());
         var served = fixture.Sandbox.Workouts(fixture.WithingsUserId).Count(w => StrengthCategories.Contains(w.Category) && w.Duration >= TimeSpan.FromMinutes(5));
@@ -67,7 +67,7 @@ public sealed class SandboxSyncPanelTests(SandboxSyncFixture fixture) : IClassFi
         var dashboard = new SyncHealthDashboard().Build();
         var panel = dashboard.Panels.Single(p => p.Title == "Sync runs by outcome");
 
-        var result = await Queries.RunAsync(panel.Targets[0].Query, Queries.ContextFor(dashboard, panel, SandboxSyncFixture.User));
+        var result = await Queries.RunAsync(panel.InfluxQlTargets[0].Query, Queries.ContextFor(dashboard, panel, SandboxSyncFixture.User));
 
         var ok = Assert.Single(result.Series, s => s.Tags[TagNames.Outcome] == "ok");
         Assert.Equal(1, ok.Values.Sum(v => v[1].GetInt64()));

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using LiverMuscle.Sync.Normalization.Schema;
+using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Tests;
@@ -31,11 +33,18 @@ public sealed class WebhookTests(InfluxDbFixture influx) : IClassFixture<InfluxD
             [ { "data": { "version": "1", "clientProvidedSubscriptionName": "0c9f3a52", "healthUserId": "{{id}}", "operation": "UPSERT", "dataType": "exercise",
                 "intervals": [ { "physicalTimeInterval": { "startTime": "{{session.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}", "endTime": "{{session.End.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}" } } ] } } ]
             """;
+        var push = stack.Services.GetRequiredService<IPushHealth>();
         using var forged = await PostAsync(google, endpoint, notification, "Bearer wrong");
+        Assert.Equal(new PushHealth(null, null), await push.GetAsync("gus", ProviderNames.Fitbit, CancellationToken.None));
         using var delivered = await PostAsync(google, endpoint, notification, Secret);
 
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, delivered.StatusCode);
+
+        // The notification confirms that Google's subscriber covers this person.
+        var health = await push.GetAsync("gus", ProviderNames.Fitbit, CancellationToken.None);
+        Assert.NotNull(health.SubscriptionConfirmedAt);
+        Assert.NotNull(health.LastNotificationAt);
         long count = 0;
         for (var i = 0; i < 100 && count == 0; i++)
         {

@@ -43,6 +43,8 @@ internal sealed partial class Scrape
         };
     }
 
+    public IReadOnlySet<string> Names => _series.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+
     public IEnumerable<IReadOnlyDictionary<string, string>> LabelsOf(string name) => _series.Where(s => s.Name == name).Select(s => s.Labels);
 
     [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>\S+)( \d+)?$""")]

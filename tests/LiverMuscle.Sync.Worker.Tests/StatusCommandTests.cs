@@ -76,7 +76,7 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Status_ShowsTheBudgetEveryProcessLeft_AndPushHealth()
+    public async Task Status_ShowsTheBudgetEveryProcessLeft_PushHealth_AndThePollMode()
     {
         var statePath = Path.Combine(_directory.FullName, "state.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Path"] = statePath }).Build();
@@ -107,5 +107,7 @@ public sealed class StatusCommandTests : IDisposable
         Assert.Equal(2, output.Split('\n').Count(l => l.Trim() == "request budget: 113/120 per 60 s for the application"));
         Assert.Matches(@"push: subscription confirmed \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z, last notification \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z", output);
         Assert.Contains("push: no subscription confirmed, no notification yet (polling only)", output, StringComparison.Ordinal);
+        Assert.Equal(1, output.Split('\n').Count(l => l.Trim() == "poll: reconciliation every 4 h (push healthy)"));
+        Assert.Equal(1, output.Split('\n').Count(l => l.Trim() == "poll: every 15 min"));
     }
 }

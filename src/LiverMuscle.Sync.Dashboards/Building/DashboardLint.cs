@@ -5,13 +5,14 @@ namespace LiverMuscle.Sync.Dashboards.Building;
 
 /// <summary>
 /// What Grafana's JSON schema cannot check: uid syntax, unique panel ids, panels inside the grid and not
-/// overlapping, every query bounded in time, every variable a query uses defined on the dashboard.
+/// overlapping, every InfluxQL query bounded in time (a PromQL one is bounded by the dashboard's range), every
+/// variable a query uses defined on the dashboard.
 /// </summary>
 public static partial class DashboardLint
 {
     private static readonly HashSet<string> BuiltInVariables = new(StringComparer.Ordinal)
     {
-        "timeFilter", "__timeFilter", "__interval", "__interval_ms", "interval", "col", "m", "measurement",
+        "timeFilter", "__timeFilter", "__interval", "__interval_ms", "interval", "col", "m", "measurement", "__rate_interval", "__range",
     };
 
     public static IReadOnlyList<string> Check(Dashboard dashboard)
@@ -49,25 +50,40 @@ public static partial class DashboardLint
 
             foreach (var target in panel.Targets)
             {
-                CheckQuery($"panel '{panel.Title}' query {target.RefId}", target.Query, variables, errors);
+                var where = $"panel '{panel.Title}' query {target.RefId}";
+                switch (target)
+                {
+                    case InfluxQlTarget influxQl:
+                        CheckTimeBound(where, influxQl.Query, errors);
+                        CheckVariables(where, influxQl.Query, variables, errors);
+                        break;
+                    case PromQlTarget promQl:
+                        CheckVariables(where, promQl.Expr, variables, errors);
+                        break;
+                }
             }
         }
 
         foreach (var annotation in dashboard.Annotations.List.Where(a => a.Target is not null))
         {
-            CheckQuery($"annotation '{annotation.Name}'", annotation.Target!.Query, variables, errors);
+            var where = $"annotation '{annotation.Name}'";
+            CheckTimeBound(where, annotation.Target!.Query, errors);
+            CheckVariables(where, annotation.Target.Query, variables, errors);
         }
 
         return errors;
     }
 
-    private static void CheckQuery(string where, string query, HashSet<string> variables, List<string> errors)
+    private static void CheckTimeBound(string where, string query, List<string> errors)
     {
         if (!query.Contains("$timeFilter", StringComparison.Ordinal) && !query.Contains("now() -", StringComparison.Ordinal))
         {
             errors.Add($"{where} has neither $timeFilter nor a 'now() -' bound: Grafana would read every point");
         }
+    }
 
+    private static void CheckVariables(string where, string query, HashSet<string> variables, List<string> errors)
+    {
         foreach (Match match in VariablePattern().Matches(query))
         {
             var name = match.Groups["name"].Value;

@@ -53,10 +53,14 @@ public sealed class PanelBuilder
 
     public PanelBuilder Size(int width, int height) => Set(() => (Width, Height) = (width, height));
 
-    /// <summary>Adds a raw InfluxQL query; reference ids A, B, C… follow the order of the calls.</summary>
-    public PanelBuilder Query(string influxQl, string? alias = null) => Set(() => _queries.Add((influxQl, alias, ResultFormats.TimeSeries)));
+    /// <summary>
+    /// Adds a query in the language of the dashboard's datasource (InfluxQL, or PromQL with a legend template);
+    /// reference ids A, B, C… follow the order of the calls.
+    /// </summary>
+    public PanelBuilder Query(string query, string? alias = null) => Set(() => _queries.Add((query, alias, ResultFormats.TimeSeries)));
 
-    public PanelBuilder TableQuery(string influxQl) => Set(() => _queries.Add((influxQl, null, ResultFormats.Table)));
+    /// <summary>A query whose rows fill a table (PromQL: the latest value of each series).</summary>
+    public PanelBuilder TableQuery(string query) => Set(() => _queries.Add((query, null, ResultFormats.Table)));
 
     public PanelBuilder Unit(string unit, int? decimals = null) => Set(() => (_unit, _decimals) = (unit, decimals));
 
@@ -99,14 +103,7 @@ public sealed class PanelBuilder
         Description = _description,
         GridPos = position,
         Datasource = datasource,
-        Targets = [.. _queries.Select((q, i) => new InfluxQlTarget
-        {
-            RefId = ((char)('A' + i)).ToString(),
-            Datasource = datasource,
-            Query = q.Query,
-            Alias = q.Alias,
-            ResultFormat = q.Format,
-        })],
+        Targets = [.. _queries.Select((q, i) => Target(datasource, ((char)('A' + i)).ToString(), q.Query, q.Alias, q.Format))],
         Interval = _interval,
         TimeFrom = _timeFrom,
         Transformations = _transformations.Count == 0 ? null : [.. _transformations],
@@ -125,6 +122,21 @@ public sealed class PanelBuilder
             },
         },
         Options = OptionsFor(),
+    };
+
+    private static QueryTarget Target(DataSourceRef datasource, string refId, string query, string? alias, string format) => datasource.Type switch
+    {
+        DataSourceRef.PrometheusType => new PromQlTarget
+        {
+            RefId = refId,
+            Datasource = datasource,
+            Expr = query,
+            LegendFormat = alias,
+            Format = format,
+            Range = format != ResultFormats.Table,
+            Instant = format == ResultFormats.Table,
+        },
+        _ => new InfluxQlTarget { RefId = refId, Datasource = datasource, Query = query, Alias = alias, ResultFormat = format },
     };
 
     private CustomFieldConfig? CustomFor() => _type switch

@@ -1,12 +1,8 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
 /// <summary>A raw InfluxQL query of the InfluxDB datasource.</summary>
-public sealed record InfluxQlTarget
+public sealed record InfluxQlTarget : QueryTarget
 {
-    public required string RefId { get; init; }
-
-    public required DataSourceRef Datasource { get; init; }
-
     public bool RawQuery { get; init; } = true;
 
     public required string Query { get; init; }

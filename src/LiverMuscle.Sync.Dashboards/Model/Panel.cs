@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace LiverMuscle.Sync.Dashboards.Model;
 
-/// <summary>One visualisation: its type, where it sits, its InfluxQL targets and how values are shown.</summary>
+/// <summary>One visualisation: its type, where it sits, its queries and how values are shown.</summary>
 public sealed record Panel
 {
     public required string Type { get; init; }
@@ -15,7 +17,11 @@ public sealed record Panel
 
     public required DataSourceRef Datasource { get; init; }
 
-    public IReadOnlyList<InfluxQlTarget> Targets { get; init; } = [];
+    public IReadOnlyList<QueryTarget> Targets { get; init; } = [];
+
+    /// <summary>The InfluxQL ones of <see cref="Targets"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<InfluxQlTarget> InfluxQlTargets => [.. Targets.OfType<InfluxQlTarget>()];
 
     /// <summary>Minimum group-by interval for <c>$__interval</c> (e.g. <c>1d</c>).</summary>
     public string? Interval { get; init; }

@@ -29,6 +29,13 @@ public sealed class GrafanaOptions
     /// <summary>Provision once when the worker starts. Default true (only when <see cref="Url"/> is set).</summary>
     public bool ProvisionAtStart { get; set; } = true;
 
+    /// <summary>
+    /// Uid of the Grafana datasource of type <c>prometheus</c> that scrapes the worker's <c>/metrics</c>. When set, the
+    /// "Worker" dashboard is provisioned too, its panels on this datasource. Default none.
+    /// </summary>
+    [SettingPattern("^[A-Za-z0-9_-]{1,40}$", "must be the uid of a Grafana datasource: 1-40 characters of A-Z, a-z, 0-9, '-' or '_'")]
+    public string? PrometheusDatasource { get; set; }
+
 #pragma warning disable SYSLIB1212 // Validated by GrafanaOptionsValidator under its own key, Grafana:Datasource.
     public GrafanaDatasourceOptions Datasource { get; set; } = new();
 #pragma warning restore SYSLIB1212
@@ -46,5 +53,5 @@ public sealed class GrafanaOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public override string ToString() =>
-        $"GrafanaOptions {{ Url = {Url}, FolderUid = {FolderUid}, ServiceAccountToken = {(ServiceAccountToken is null ? "(none)" : "***")}, Datasource = {Datasource} }}";
+        $"GrafanaOptions {{ Url = {Url}, FolderUid = {FolderUid}, PrometheusDatasource = {PrometheusDatasource}, ServiceAccountToken = {(ServiceAccountToken is null ? "(none)" : "***")}, Datasource = {Datasource} }}";
 }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Dashboards.Provisioning;
 
 /// <summary>
-/// Brings Grafana to what the code describes: the InfluxDB datasource, the folder and every catalog dashboard,
-/// each upserted by uid. Each object is read first and written only when it differs, so a second run writes nothing
+/// Brings Grafana to what the code describes: the InfluxDB datasource, the folder and every catalog dashboard ("Worker"
+/// only with <c>Grafana:PrometheusDatasource</c>, a datasource it does not create), each upserted by uid. Each object is read first and written only when it differs, so a second run writes nothing
 /// and says so. Unreachable Grafana, a refused token or a missing permission stop the run with a clear message; a
 /// dashboard Grafana refuses (e.g. 412) is reported and the others are still provisioned.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class GrafanaProvisioner(GrafanaClient client, IOptions<GrafanaOpt
             await UpsertDatasourceAsync(o, cancellationToken),
             await UpsertFolderAsync(o, cancellationToken),
         };
-        foreach (var definition in DashboardCatalog.All)
+        foreach (var definition in DashboardCatalog.Provisioned(o.PrometheusDatasource))
         {
             items.Add(await UpsertDashboardAsync(definition, o.FolderUid, cancellationToken));
         }

@@ -21,7 +21,9 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Push;
 /// data type and time intervals, carries no values, and becomes a queued re-read of those days of that data type only,
 /// never further back than the connector re-reads anyway (older days need a backfill), answered 204 at once (a data
 /// type the connector does not sync is ignored; a full queue answers 503 and Google sends it again).
-/// Polling stays the safety net: a lost notification only delays data.
+/// Polling stays the safety net: a lost notification only delays data. Google keeps no subscription per person that
+/// could be checked (an AUTOMATIC subscriber covers everyone who consented), so a notification for a person is what
+/// confirms that person's subscription in <see cref="IPushHealth"/>.
 /// </summary>
 public sealed class FitbitWebhookEndpoint(
     ITokenStore tokens,
@@ -95,6 +97,7 @@ public sealed class FitbitWebhookEndpoint(
                     continue;
                 }
 
+                await health.SubscriptionConfirmedAsync(userId, ProviderNames.Fitbit, cancellationToken);
                 await health.NotificationReceivedAsync(userId, ProviderNames.Fitbit, cancellationToken);
                 full |= Enqueue(userId, parsed);
             }

@@ -22,7 +22,7 @@ public sealed class PersonOverviewReader(
     AdherenceService adherence,
     IInfluxQueryClient influx,
     GrafanaLinks grafana,
-    IOptionsMonitor<SyncOptions> sync,
+    PollPlanner polls,
     IOptionsMonitor<AlertsOptions> alerts,
     TimeProvider time)
 {
@@ -75,10 +75,12 @@ public sealed class PersonOverviewReader(
 
     private async Task<PersonOverview> ReadAsync(Person person, IReadOnlyList<ProviderConnection> connections, IReadOnlyList<SyncRunRecord> latest, CancellationToken cancellationToken)
     {
-        var providers = ProviderNames.All
-            .Where(p => authorization.ProviderProblem(p) is null || connections.Any(c => c.UserId == person.Id && c.Provider == p))
-            .Select(p => Status(person.Id, p, connections.FirstOrDefault(c => c.UserId == person.Id && c.Provider == p), latest.FirstOrDefault(r => r.UserId == person.Id && r.Provider == p)))
-            .ToList();
+        var providers = new List<ProviderStatus>();
+        foreach (var p in ProviderNames.All.Where(p => authorization.ProviderProblem(p) is null || connections.Any(c => c.UserId == person.Id && c.Provider == p)))
+        {
+            providers.Add(await StatusAsync(person.Id, p, connections.FirstOrDefault(c => c.UserId == person.Id && c.Provider == p), latest.FirstOrDefault(r => r.UserId == person.Id && r.Provider == p), cancellationToken));
+        }
+
         var links = grafana.For(person.Id);
         try
         {
@@ -91,10 +93,11 @@ public sealed class PersonOverviewReader(
         }
     }
 
-    private ProviderStatus Status(string personId, string provider, ProviderConnection? connection, SyncRunRecord? run)
+    /// <summary>The next poll follows the last run by the poll interval, or by the reconciliation interval while push is healthy.</summary>
+    private async Task<ProviderStatus> StatusAsync(string personId, string provider, ProviderConnection? connection, SyncRunRecord? run, CancellationToken cancellationToken)
     {
         var connected = connection is { Status: ConnectionStatus.Connected };
-        var next = connected && run is not null ? run.FinishedAt + sync.CurrentValue.PollInterval : (DateTimeOffset?)null;
+        var next = connected && run is not null ? run.FinishedAt + (await polls.GetAsync(personId, provider, cancellationToken)).Interval : (DateTimeOffset?)null;
         return new ProviderStatus(provider, authorization.ProviderProblem(provider) is null, connection, run, next, syncs.IsRunning(personId, provider));
     }
 

@@ -7,7 +7,7 @@ using LiverMuscle.Sync.Sinks.InfluxDb.Query;
 namespace LiverMuscle.Sync.Worker.Preview;
 
 /// <summary>
-/// Renders every panel of every dashboard as a PNG from the data in InfluxDB: each query is expanded the way
+/// Renders every panel of every InfluxDB dashboard as a PNG from the data in InfluxDB: each query is expanded the way
 /// Grafana would (time range, <c>$__interval</c>, <c>$user</c>) and run with the product's query client.
 /// </summary>
 internal sealed partial class DashboardPreview(IInfluxQueryClient client, TimeProvider time)
@@ -20,7 +20,7 @@ internal sealed partial class DashboardPreview(IInfluxQueryClient client, TimePr
         var files = new List<string>();
         var to = time.GetUtcNow();
         var from = to - range;
-        foreach (var definition in DashboardCatalog.All)
+        foreach (var definition in DashboardCatalog.OnInfluxDb)
         {
             var dashboard = definition.Build();
             var directory = output.CreateSubdirectory(dashboard.Uid);
@@ -28,7 +28,7 @@ internal sealed partial class DashboardPreview(IInfluxQueryClient client, TimePr
             {
                 var context = new QueryContext(from, to, GrafanaInterpolation.AutoInterval(from, to, MaxDataPoints, MinimumInterval(panel)), Variables(dashboard, user));
                 var results = new List<(InfluxQlTarget, InfluxQueryResult)>();
-                foreach (var target in panel.Targets)
+                foreach (var target in panel.InfluxQlTargets)
                 {
                     try
                     {

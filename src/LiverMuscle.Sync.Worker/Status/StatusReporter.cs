@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.Providers.Push;
@@ -20,7 +21,8 @@ internal sealed class StatusReporter(
     IEnumerable<IDataKindGrants> grants,
     TimeProvider time,
     IRequestBudget? budget = null,
-    IPushHealth? push = null)
+    IPushHealth? push = null,
+    PollPlanner? polls = null)
 {
     public async Task<string> BuildAsync(string? userId, CancellationToken cancellationToken)
     {
@@ -64,6 +66,11 @@ internal sealed class StatusReporter(
                 if (push is not null)
                 {
                     text.AppendLine(Describe(await push.GetAsync(user.Id, connection.Provider, cancellationToken)));
+                }
+
+                if (polls is not null)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    {await polls.GetAsync(user.Id, connection.Provider, cancellationToken)}");
                 }
 
                 foreach (var cursor in allCursors.Where(c => c.UserId == user.Id && c.Provider == connection.Provider).OrderBy(c => c.DataKind, StringComparer.Ordinal))
