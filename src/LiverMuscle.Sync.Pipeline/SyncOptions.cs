@@ -15,7 +15,7 @@ public sealed class SyncOptions
 
     /// <summary>
     /// Time between polls of a connection whose push is healthy (see <see cref="PushQuietAfter"/>): a reconciliation
-    /// that catches what a lost notification missed. At least <see cref="PollInterval"/>. Default 4 hours.
+    /// that catches what a lost notification missed. A value below <see cref="PollInterval"/> means the poll interval. Default 4 hours.
     /// </summary>
     [DurationRange("00:00:00", MinimumIsExclusive = true)]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(4);

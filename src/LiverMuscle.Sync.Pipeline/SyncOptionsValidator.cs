@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Pipeline;
 
-/// <summary>The attribute rules of <see cref="SyncOptions"/>, then the jitter and the reconciliation interval against the poll interval. <c>name</c> is the section's key.</summary>
+/// <summary>The attribute rules of <see cref="SyncOptions"/>, then the jitter against the poll interval. <c>name</c> is the section's key.</summary>
 internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
 {
     public ValidateOptionsResult Validate(string? name, SyncOptions options)
@@ -12,11 +12,6 @@ internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
         if (options.PollJitter > options.PollInterval)
         {
             result.AddError($"{name}:PollJitter must not be longer than {name}:PollInterval ({options.PollInterval}), got {options.PollJitter}.");
-        }
-
-        if (options.ReconcileInterval < options.PollInterval)
-        {
-            result.AddError($"{name}:ReconcileInterval must not be shorter than {name}:PollInterval ({options.PollInterval}), got {options.ReconcileInterval}.");
         }
 
         return result.Build();

@@ -39,10 +39,21 @@ public sealed class PollPlannerTests
     public void Plan_SaysItsIntervalInTheLargestWholeUnit(string interval, bool pushHealthy, string expected) =>
         Assert.Equal(expected, new PollPlan(TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture), pushHealthy).ToString());
 
+    [Fact]
+    public async Task Plan_ReconcileIntervalShorterThanThePollInterval_PollsAtThePollInterval()
+    {
+        var planner = new PollPlanner(
+            new FixedPushHealth(new PushHealth(Now.AddDays(-1), Now.AddMinutes(-5))),
+            Options.Create(new SyncOptions { PollInterval = TimeSpan.FromHours(6), ReconcileInterval = TimeSpan.FromHours(4) }),
+            new FakeTimeProvider(Now));
+
+        Assert.Equal("poll: reconciliation every 6 h (push healthy)", (await planner.GetAsync("alice", "withings", CancellationToken.None)).ToString());
+    }
+
     [Theory]
-    [InlineData("00:10:00", "Sync:ReconcileInterval must not be shorter than Sync:PollInterval (00:15:00), got 00:10:00.")]
     [InlineData("00:00:00", "Sync:ReconcileInterval must be positive, got 00:00:00.")]
-    public void Options_ReconcileIntervalNotPositiveOrShorterThanThePollInterval_IsRefusedNamingTheKey(string interval, string expected)
+    [InlineData("-00:10:00", "Sync:ReconcileInterval must be positive, got -00:10:00.")]
+    public void Options_ReconcileIntervalNotPositive_IsRefusedNamingTheKey(string interval, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sync:ReconcileInterval"] = interval }).Build();
         using var services = new ServiceCollection().AddSyncPipeline(configuration.GetSection("Sync")).BuildServiceProvider();

@@ -60,7 +60,7 @@ public sealed class RequestBudgetTests
             }
         })).ToList();
 
-        Assert.True(await Eventually.BecomesTrueWithinAsync(() => Volatile.Read(ref granted) == 120), $"{granted} requests granted in the first minute");
+        Assert.True(await Eventually.BecomesTrueWithinAsync(() => Volatile.Read(ref granted) == 120), $"{granted} requests granted in the first minute; {string.Join("; ", processes.Where(p => p.IsFaulted).Select(p => p.Exception!.InnerException))}");
         Assert.False(await Eventually.BecomesTrueWithinAsync(() => Volatile.Read(ref granted) > 120, TimeSpan.FromMilliseconds(300)), "two processes together sent more than 120 requests in one minute");
         Assert.Equal(0, (await run.GetSnapshotAsync("withings", null, CancellationToken.None)).Remaining);
         Assert.Equal(0, (await backfill.GetSnapshotAsync("withings", "bob", CancellationToken.None)).Remaining);
