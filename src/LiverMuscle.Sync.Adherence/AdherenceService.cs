@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Normalization.Schema;
@@ -20,8 +21,25 @@ public sealed class AdherenceService(
     /// <summary>Weeks read back in one go: half a year stays far below any row limit an InfluxDB may set.</summary>
     private const int WeeksPerRead = 26;
 
+    /// <summary>One recompute of a person at a time: two at once (syncs of both providers ending together) could write a week read before the other's points landed last.</summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _recomputing = new(StringComparer.Ordinal);
+
     /// <summary>Every local week overlapping [<paramref name="from"/>, <paramref name="to"/>] of the user.</summary>
     public async Task<IReadOnlyList<AdherenceWeek>> RecomputeAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var turn = _recomputing.GetOrAdd(userId, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            return await RecomputeInTurnAsync(userId, from, to, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<AdherenceWeek>> RecomputeInTurnAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
         var settings = options.CurrentValue;

@@ -50,19 +50,34 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public string HealthUserId { get; private set; } = string.Empty;
 
-    public static async Task<DemoEnvironment> StartAsync(ParseResult parse, string userId, int days, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the servers side by side (each waits only for its own port), builds the worker on them and authorises the
+    /// demo user at both sandboxes at once; each step ends a phase of <paramref name="timings"/>.
+    /// </summary>
+    public static async Task<DemoEnvironment> StartAsync(ParseResult parse, string userId, int days, TextWriter output, DemoTimings? timings, CancellationToken cancellationToken)
     {
         var scratch = ScratchDirectory.Create("livermuscle-demo-");
-        LocalInfluxDbServer? influx = null;
-        WithingsSandbox? withings = null;
-        GoogleHealthSandbox? google = null;
+        var configuration = WorkerHost.LoadConfiguration(parse);
+        var influxStart = StartInfluxAsync(configuration["InfluxDb:Url"] is null, scratch, cancellationToken);
+        var withingsStart = WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = days }, cancellationToken);
+        var googleStart = GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = days }, cancellationToken);
         try
         {
-            var configuration = WorkerHost.LoadConfiguration(parse);
+            await Task.WhenAll(influxStart, withingsStart, googleStart);
+        }
+        catch
+        {
+            await DisposeAllAsync(scratch, await StartedAsync(influxStart), await StartedAsync(withingsStart), await StartedAsync(googleStart));
+            throw;
+        }
+
+        var (influx, withings, google) = (await influxStart, await withingsStart, await googleStart);
+        try
+        {
+            timings?.EndPhase("start InfluxDB and sandboxes");
             var overrides = new Dictionary<string, string?>();
-            if (configuration["InfluxDb:Url"] is null)
+            if (influx is not null)
             {
-                influx = await LocalInfluxDbServer.StartNewAsync(Path.Combine(scratch.FullName, "influxdb"), cancellationToken);
                 overrides["InfluxDb:Url"] = influx.Url.ToString();
                 await output.WriteLineAsync($"Started a private InfluxDB at {influx.Url} (data in {influx.DataDirectory}).");
             }
@@ -72,8 +87,6 @@ internal sealed class DemoEnvironment : IAsyncDisposable
                 overrides["State:Path"] = Path.Combine(scratch.FullName, "state.db");
             }
 
-            withings = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = days }, cancellationToken);
-            google = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = days }, cancellationToken);
             await output.WriteLineAsync($"Started the Withings sandbox at {withings.BaseUrl} and the Google Health sandbox at {google.BaseUrl} ({days} days of synthetic history each).");
             foreach (var (key, value) in SandboxSettings.For(withings, google))
             {
@@ -86,7 +99,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             }
 
             var environment = new DemoEnvironment(scratch, influx, withings, google, WorkerHost.Build(parse, overrides), userId);
+            timings?.EndPhase("build the worker");
             await environment.AuthorizeAsync(parse.GetValue<string?>("--time-zone"), cancellationToken);
+            timings?.EndPhase("authorise at both");
             await output.WriteLineAsync($"Authorised user '{userId}' at both sandboxes (Withings user {environment.WithingsUserId}, Google Health user {environment.HealthUserId}).");
             return environment;
         }
@@ -97,17 +112,16 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         }
     }
 
-    /// <summary>Backfills both providers through the real clients and sink, reporting each run.</summary>
+    /// <summary>Backfills both providers side by side through the real clients and sink, then reports each run.</summary>
     public async Task<IReadOnlyList<SyncRunSummary>> BackfillAsync(int days, TextWriter output, CancellationToken cancellationToken)
     {
         var runner = Services.GetRequiredService<SyncRunner>();
         var since = Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(-days - 1);
-        var summaries = new List<SyncRunSummary>();
-        foreach (var provider in new[] { ProviderNames.Withings, ProviderNames.Fitbit })
+        var summaries = await Task.WhenAll(new[] { ProviderNames.Withings, ProviderNames.Fitbit }
+            .Select(provider => runner.RunAsync(UserId, provider, SyncMode.Backfill, since, null, null, cancellationToken)));
+        foreach (var summary in summaries)
         {
-            var summary = await runner.RunAsync(UserId, provider, SyncMode.Backfill, since, null, null, cancellationToken);
-            summaries.Add(summary);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Backfill of {provider}: {summary.Outcome.ToString().ToLowerInvariant()}, {summary.Records} points, {summary.Requests} requests."));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Backfill of {summary.Provider}: {summary.Outcome.ToString().ToLowerInvariant()}, {summary.Records} points, {summary.Requests} requests."));
             if (summary.Error is { } error)
             {
                 await output.WriteLineAsync($"  {error}");
@@ -153,9 +167,18 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             throw new UsageException(string.Join(Environment.NewLine, person.Errors));
         }
 
-        WithingsUserId = long.Parse(await SandboxAuthorization.ConnectAsync(Services, ProviderNames.Withings, UserId, cancellationToken), CultureInfo.InvariantCulture);
-        HealthUserId = await SandboxAuthorization.ConnectAsync(Services, ProviderNames.Fitbit, UserId, cancellationToken);
+        var withings = SandboxAuthorization.ConnectAsync(Services, ProviderNames.Withings, UserId, cancellationToken);
+        var google = SandboxAuthorization.ConnectAsync(Services, ProviderNames.Fitbit, UserId, cancellationToken);
+        await Task.WhenAll(withings, google);
+        WithingsUserId = long.Parse(await withings, CultureInfo.InvariantCulture);
+        HealthUserId = await google;
     }
+
+    private static async Task<LocalInfluxDbServer?> StartInfluxAsync(bool needed, DirectoryInfo scratch, CancellationToken cancellationToken) =>
+        needed ? await LocalInfluxDbServer.StartNewAsync(Path.Combine(scratch.FullName, "influxdb"), cancellationToken) : null;
+
+    private static async Task<T?> StartedAsync<T>(Task<T> start)
+        where T : class? => start.IsCompletedSuccessfully ? await start : null;
 
     private static async Task DisposeAllAsync(DirectoryInfo scratch, LocalInfluxDbServer? influx, WithingsSandbox? withings, GoogleHealthSandbox? google)
     {

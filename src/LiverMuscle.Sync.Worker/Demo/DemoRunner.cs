@@ -30,10 +30,9 @@ internal static class DemoRunner
 
         var clock = Stopwatch.StartNew();
         using var timings = timed ? new DemoTimings() : null;
-        await using var demo = await DemoEnvironment.StartAsync(parse, userId, days, output, cancellationToken);
-        timings?.EndPhase("start and authorise");
+        await using var demo = await DemoEnvironment.StartAsync(parse, userId, days, output, timings, cancellationToken);
         var summaries = await demo.BackfillAsync(days, output, cancellationToken);
-        timings?.EndPhase("backfill (sync phase)");
+        timings?.EndPhase("backfill, both at once");
         var bloodWork = await demo.AddBloodWorkAsync(days, cancellationToken);
         timings?.EndPhase("blood work and derived");
         var alerts = await demo.EvaluateAlertsAsync(cancellationToken);

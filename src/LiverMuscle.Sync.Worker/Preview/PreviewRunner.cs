@@ -26,7 +26,7 @@ internal static class PreviewRunner
 
         if (demo)
         {
-            await using var environment = await DemoEnvironment.StartAsync(parse, user, days, log, cancellationToken);
+            await using var environment = await DemoEnvironment.StartAsync(parse, user, days, log, timings: null, cancellationToken);
             await environment.BackfillAsync(days, log, cancellationToken);
             await environment.AddBloodWorkAsync(days, cancellationToken);
             await environment.EvaluateAlertsAsync(cancellationToken);
