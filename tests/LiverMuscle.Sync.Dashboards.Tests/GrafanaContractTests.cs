@@ -40,7 +40,7 @@ public sealed partial class GrafanaContractTests
         Assert.Equal(operation.RequestBody is { Required: true }, body is not null);
         if (body is not null)
         {
-            var known = Contract.BodyProperties(operation);
+            var known = GrafanaOpenApiContract.BodyProperties(operation);
             var ours = JsonNames(body.ParameterType);
             Assert.NotEmpty(ours);
             Assert.True(ours.IsSubsetOf(known), $"{http.Path}: {string.Join(", ", ours.Except(known))} not in the spec's {string.Join(", ", known)}");
