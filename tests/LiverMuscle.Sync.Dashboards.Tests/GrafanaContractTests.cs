@@ -10,6 +10,7 @@ using Xunit;
 namespace LiverMuscle.Sync.Dashboards.Tests;
 
 /// <summary>Our Refit interface against Grafana's OpenAPI spec: every path, method, parameter and body property exists.</summary>
+[Trait("Category", "Unit")]
 public sealed partial class GrafanaContractTests
 {
     private static readonly GrafanaOpenApiContract Contract = GrafanaOpenApiContract.Default;
