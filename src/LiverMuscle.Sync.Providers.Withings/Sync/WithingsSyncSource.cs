@@ -124,7 +124,6 @@ public abstract class WithingsSyncSource(
             Log.Backfilling(logger, request.UserId, DataKind, windowFrom, done, total);
         }
 
-
         var walking = cursor with { ChangesSince = lastUpdate };
         var finished = (walking with { BackfillAt = null, BackfillOffset = 0, CompleteFrom = Min(Unix(start), cursor.CompleteFrom) }).Format();
         if (!resume && cursor.CompleteFrom is { } complete && complete.ToUnixTimeSeconds() <= start)
