@@ -60,7 +60,11 @@ public sealed class AdherenceService(
         {
             await sink.DeleteAsync(EarlierStamps(userId, weeks[0].WeekStart, weeks[^1].WeekStart), cancellationToken);
             await sink.WriteAsync(weeks.Select(ToPoint).ToList(), cancellationToken);
-            Log.Recomputed(logger, userId, weeks.Count, weeks[0].WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var firstWeek = weeks[0].WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                Log.Recomputed(logger, userId, weeks.Count, firstWeek);
+            }
         }
 
         return weeks;

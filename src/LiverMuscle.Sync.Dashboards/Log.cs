@@ -1,3 +1,4 @@
+using LiverMuscle.Sync.Dashboards.Provisioning;
 using Microsoft.Extensions.Logging;
 
 namespace LiverMuscle.Sync.Dashboards;
@@ -5,7 +6,7 @@ namespace LiverMuscle.Sync.Dashboards;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Grafana {Kind} {Uid}: {Outcome}")]
-    public static partial void Provisioned(ILogger logger, string kind, string uid, string outcome);
+    public static partial void Provisioned(ILogger logger, string kind, string uid, ProvisionOutcome outcome);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Grafana provisioning at start: {Changed} objects created or updated, {Unchanged} unchanged, {Failed} failed")]
     public static partial void ProvisionedAtStart(ILogger logger, int changed, int unchanged, int failed);

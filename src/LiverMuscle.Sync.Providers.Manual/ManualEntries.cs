@@ -97,7 +97,7 @@ public sealed class ManualEntries(SyncRunner runner, IUserStore users, TimeProvi
     }
 
     private async Task<ManualEntryResult> StoreAsync(
-        string userId, string dataKind, IReadOnlyList<(StoredEntry Entry, Point Point)> entries, List<EntryError> errors, IReadOnlyList<string> ignoredColumns, CancellationToken cancellationToken)
+        string userId, string dataKind, List<(StoredEntry Entry, Point Point)> entries, List<EntryError> errors, IReadOnlyList<string> ignoredColumns, CancellationToken cancellationToken)
     {
         foreach (var error in errors)
         {

@@ -95,7 +95,7 @@ internal static class GoogleErrors
         },
     ];
 
-    private static IResult Envelope(int code, string status, string message, JsonArray? details, Dictionary<string, string>? headers = null)
+    private static JsonAnswer Envelope(int code, string status, string message, JsonArray? details, Dictionary<string, string>? headers = null)
     {
         var error = new JsonObject { ["code"] = code, ["message"] = message, ["status"] = status };
         if (details is not null)

@@ -201,7 +201,7 @@ public sealed partial class GoogleHealthSandbox
     private static string Query(HttpRequest request, string camel) =>
         request.Query.TryGetValue(camel, out var value) ? value.ToString() : request.Query[ToSnake(camel)].ToString();
 
-    private static IResult? UnknownParameter(HttpRequest request, params string[] known)
+    private static JsonAnswer? UnknownParameter(HttpRequest request, params string[] known)
     {
         foreach (var key in request.Query.Keys)
         {

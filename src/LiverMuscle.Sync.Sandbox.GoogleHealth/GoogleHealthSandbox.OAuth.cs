@@ -239,8 +239,8 @@ public sealed partial class GoogleHealthSandbox
         return (form["client_id"].ToString(), form["client_secret"].ToString());
     }
 
-    private static IResult TokenError(int status, string error, string description) =>
-        new JsonAnswer(new JsonObject { ["error"] = error, ["error_description"] = description }, status, NoStore);
+    private static JsonAnswer TokenError(int status, string error, string description) =>
+        new(new JsonObject { ["error"] = error, ["error_description"] = description }, status, NoStore);
 
     private static IResult ErrorPage(int status, string error, string description) =>
         Results.Content($"<!DOCTYPE html><html><title>Error {status}: {error}</title><p>Access blocked: Authorization Error</p><p>Error {status}: {error}</p><p>{System.Net.WebUtility.HtmlEncode(description)}</p></html>", "text/html; charset=utf-8", null, status);

@@ -23,7 +23,9 @@ public sealed partial class WithingsSandbox : IAsyncDisposable
     private readonly WithingsSandboxOptions _options;
     private readonly ConcurrentDictionary<long, SandboxUser> _users = new();
     private readonly DateTimeOffset _historyEnd;
+#pragma warning disable RS0030 // The sandbox plays Withings calling a subscriber back; it lives outside the worker's container.
     private readonly HttpClient _callbacks = new() { Timeout = TimeSpan.FromSeconds(5) };
+#pragma warning restore RS0030
     private readonly ConcurrentQueue<string> _dataRequests = new();
     private long _nextUser = DemoUserId;
     private long _requests;

@@ -1,5 +1,6 @@
 namespace LiverMuscle.Sync.Adherence.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class CalculatorTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using LiverMuscle.Sync.State;
 
 namespace LiverMuscle.Sync.Alerts.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class AlertStateMachineTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace LiverMuscle.Sync.Dashboards.Tests;
 
 /// <summary>The docker-compose stack's Grafana provisioning files agree with what the code generates.</summary>
+[Trait("Category", "Unit")]
 public sealed class DeployFilesTests
 {
     private static readonly string Deploy = Path.Combine(SharedData.RepositoryRoot, "deploy");

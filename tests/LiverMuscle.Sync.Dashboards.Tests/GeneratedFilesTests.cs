@@ -5,6 +5,7 @@ using Xunit;
 
 namespace LiverMuscle.Sync.Dashboards.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class GeneratedFilesTests
 {
     private static string DashboardsDirectory => Path.Combine(SharedData.RepositoryRoot, "dashboards");

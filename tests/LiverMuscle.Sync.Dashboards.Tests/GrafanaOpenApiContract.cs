@@ -52,7 +52,7 @@ internal sealed partial class GrafanaOpenApiContract
     /// Property names the request body schema declares. For schemas the extract left out (flag
     /// <c>x-omitted-from-extract</c>) the field names listed in their description are used.
     /// </summary>
-    public IReadOnlySet<string> BodyProperties(OpenApiOperation operation)
+    public static IReadOnlySet<string> BodyProperties(OpenApiOperation operation)
     {
         var schema = operation.RequestBody.Content["application/json"].Schema;
         if (schema.Extensions.ContainsKey("x-omitted-from-extract"))

@@ -5,6 +5,7 @@ using Xunit;
 
 namespace LiverMuscle.Sync.Dashboards.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class InterpolationAndLintTests
 {
     private static readonly DateTimeOffset From = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);

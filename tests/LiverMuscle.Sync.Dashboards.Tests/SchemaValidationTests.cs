@@ -5,6 +5,7 @@ using Xunit;
 
 namespace LiverMuscle.Sync.Dashboards.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class SchemaValidationTests
 {
     public static TheoryData<string> Uids => [.. DashboardCatalog.All.Select(d => d.Uid)];

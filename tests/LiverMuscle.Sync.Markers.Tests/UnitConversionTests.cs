@@ -2,6 +2,7 @@ using LiverMuscle.Sync.Markers.Catalog;
 
 namespace LiverMuscle.Sync.Markers.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class UnitConversionTests
 {
     [Theory]

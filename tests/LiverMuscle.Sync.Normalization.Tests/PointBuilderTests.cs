@@ -3,6 +3,7 @@ using Xunit;
 
 namespace LiverMuscle.Sync.Normalization.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class PointBuilderTests
 {
     private static readonly DateTimeOffset Time = new(2026, 11, 2, 7, 30, 0, TimeSpan.FromHours(1));

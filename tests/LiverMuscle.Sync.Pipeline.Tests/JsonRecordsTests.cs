@@ -5,6 +5,7 @@ using Xunit;
 
 namespace LiverMuscle.Sync.Pipeline.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class JsonRecordsTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using F = LiverMuscle.Sync.Normalization.Schema.FieldNames.BodyComposition;
 
 namespace LiverMuscle.Sync.Pipeline.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class RecordReconcilerTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);

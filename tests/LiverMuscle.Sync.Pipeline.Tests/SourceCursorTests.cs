@@ -3,6 +3,7 @@ using Xunit;
 
 namespace LiverMuscle.Sync.Pipeline.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class SourceCursorTests
 {
     [Theory]

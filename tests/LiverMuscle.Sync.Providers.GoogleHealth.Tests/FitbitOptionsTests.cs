@@ -6,6 +6,7 @@ using Xunit;
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Tests;
 
 /// <summary>Section <c>Fitbit</c> is bound strictly and validated at start, every message naming its key.</summary>
+[Trait("Category", "Unit")]
 public sealed class FitbitOptionsTests
 {
     private static readonly Dictionary<string, string?> Credentials = new() { ["Fitbit:ClientId"] = "id", ["Fitbit:ClientSecret"] = "secret" };

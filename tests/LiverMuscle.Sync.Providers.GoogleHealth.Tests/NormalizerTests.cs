@@ -6,6 +6,7 @@ using F = LiverMuscle.Sync.Normalization.Schema.FieldNames;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class NormalizerTests
 {
     private const string ExercisePage = """

@@ -6,6 +6,7 @@ using F = LiverMuscle.Sync.Normalization.Schema.FieldNames;
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Tests;
 
 /// <summary>Points as real accounts serve them: without names, without an end, and one per source of the same event.</summary>
+[Trait("Category", "Unit")]
 public sealed class SourceMergeTests
 {
     private const string Scale = """{ "recordingMethod": "PASSIVELY_MEASURED", "device": { "formFactor": "SCALE", "displayName": "Aria Air" }, "platform": "FITBIT" }""";

@@ -6,6 +6,7 @@ using F = LiverMuscle.Sync.Normalization.Schema.FieldNames.BodyComposition;
 
 namespace LiverMuscle.Sync.Providers.Withings.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class BodyCompositionNormalizerTests
 {
     private static MeasureGroup Group(long id, int attrib, params Measure[] measures) =>

@@ -5,6 +5,7 @@ using Xunit;
 
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class SpoolKindTests
 {
     [Theory]

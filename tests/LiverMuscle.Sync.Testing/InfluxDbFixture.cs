@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Testing;
 /// </summary>
 public sealed class InfluxDbFixture : IAsyncLifetime
 {
-    private readonly HttpClient _http = new();
+    private static readonly HttpClient Http = new();
     private int _databases;
 
     public LocalInfluxDbServer Server { get; private set; } = null!;
@@ -20,11 +20,7 @@ public sealed class InfluxDbFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Server = await LocalInfluxDbServer.StartNewAsync(null, CancellationToken.None);
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await Server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await Server.DisposeAsync();
 
     /// <summary>Creates a database with a unique name and returns the name.</summary>
     public async Task<string> NewDatabaseAsync(string prefix = "test")
@@ -43,7 +39,7 @@ public sealed class InfluxDbFixture : IAsyncLifetime
             form["db"] = database;
         }
 
-        using var response = await _http.PostAsync(new Uri(Url, "/query"), new FormUrlEncodedContent(form));
+        using var response = await Http.PostAsync(new Uri(Url, "/query"), new FormUrlEncodedContent(form));
         var json = await response.Content.ReadFromJsonAsync<JsonDocument>() ?? throw new InvalidOperationException("Empty /query answer.");
         if (!response.IsSuccessStatusCode || json.RootElement.TryGetProperty("error", out _) ||
             json.RootElement.GetProperty("results").EnumerateArray().Any(r => r.TryGetProperty("error", out _)))

@@ -15,6 +15,8 @@ namespace LiverMuscle.Sync.Web.Tests;
 /// <summary>The person page's actions over HTTP: each goes through the service the matching CLI verb uses.</summary>
 public sealed class ConsolePersonPageTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>
 {
+    private static readonly string[] ErrorFields = ["profile-zone", "profile-birth", "profile-height", "profile-recipients"];
+
     [Fact]
     public async Task ProfileForm_WithBadValues_RefusesThemAsPeopleSetDoes_AndTheErrorSummaryNamesEachField()
     {
@@ -38,7 +40,7 @@ public sealed class ConsolePersonPageTests(InfluxDbFixture influx) : IClassFixtu
             ResistanceMinutesPerWeek = "", ProteinGPerKgPerDay = "1.2", Recipients = "ann@example.org\nnot-an-address", WeightSource = "",
         }.ToChanges(), CancellationToken.None)).Errors;
         Assert.Equal(4, expected.Count);
-        foreach (var (error, field) in expected.Zip(new[] { "profile-zone", "profile-birth", "profile-height", "profile-recipients" }))
+        foreach (var (error, field) in expected.Zip(ErrorFields))
         {
             Assert.Contains($"<li><a href=\"#{field}\">{error}</a></li>", html, StringComparison.Ordinal);
             Assert.Contains($"id=\"{field}-error\"", html, StringComparison.Ordinal);

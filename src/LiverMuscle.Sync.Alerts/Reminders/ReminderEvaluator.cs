@@ -86,7 +86,12 @@ public sealed class ReminderEvaluator(
 
         var notification = ReminderMessages.Compose(reminder.Kind, context, check);
         var delivered = await notifiers.SendAsync(options.CurrentValue.Notifiers, notification, cancellationToken);
-        Log.ReminderSent(logger, reminder.Kind, personId, ReminderContext.Date(today), delivered);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var date = ReminderContext.Date(today);
+            Log.ReminderSent(logger, reminder.Kind, personId, date, delivered);
+        }
+
         if (delivered)
         {
             await log.RecordAsync(new ReminderOccasion(personId, reminder.Kind, today, ReminderOutcome.Sent, context.Now), cancellationToken);

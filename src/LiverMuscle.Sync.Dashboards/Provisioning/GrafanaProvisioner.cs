@@ -38,7 +38,7 @@ public sealed class GrafanaProvisioner(GrafanaClient client, IOptions<GrafanaOpt
 
         foreach (var item in items)
         {
-            Log.Provisioned(logger, item.Kind, item.Uid, item.Outcome.ToString());
+            Log.Provisioned(logger, item.Kind, item.Uid, item.Outcome);
         }
 
         return new ProvisioningReport(version, items);

@@ -25,11 +25,13 @@ internal sealed class GrafanaProvisioningService(GrafanaProvisioner provisioner,
                 Log.ItemFailed(logger, failed.Kind, failed.Uid, failed.Detail ?? string.Empty);
             }
 
-            Log.ProvisionedAtStart(
-                logger,
-                report.Items.Count(i => i.Outcome is ProvisionOutcome.Created or ProvisionOutcome.Updated),
-                report.Items.Count(i => i.Outcome == ProvisionOutcome.Unchanged),
-                report.Items.Count(i => i.Outcome == ProvisionOutcome.Failed));
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var changed = report.Items.Count(i => i.Outcome is ProvisionOutcome.Created or ProvisionOutcome.Updated);
+                var unchanged = report.Items.Count(i => i.Outcome == ProvisionOutcome.Unchanged);
+                var failed = report.Items.Count(i => i.Outcome == ProvisionOutcome.Failed);
+                Log.ProvisionedAtStart(logger, changed, unchanged, failed);
+            }
         }
         catch (GrafanaProvisioningException e)
         {

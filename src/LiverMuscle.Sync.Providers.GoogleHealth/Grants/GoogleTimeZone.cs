@@ -60,7 +60,8 @@ public sealed class GoogleTimeZone(
         {
             if (await read() is { } zone)
             {
-                Log.TimeZoneReported(logger, userId, zone, await people.ReportProviderTimeZoneAsync(userId, ProviderNames.Fitbit, zone, cancellationToken));
+                var outcome = await people.ReportProviderTimeZoneAsync(userId, ProviderNames.Fitbit, zone, cancellationToken);
+                Log.TimeZoneReported(logger, userId, zone, outcome);
             }
         }
         catch (Exception e) when (e is not ReauthorizationRequiredException && !cancellationToken.IsCancellationRequested)

@@ -61,7 +61,7 @@ public sealed class FitbitExportSource : ISyncSource, IDisposable
 
     public void Dispose() => _unpacked?.Dispose();
 
-    private IEnumerable<Point> Sessions(string userId, IReadOnlyList<(string Path, ExportFileKind Kind)> files, List<RecordError> errors)
+    private List<Point> Sessions(string userId, IReadOnlyList<(string Path, ExportFileKind Kind)> files, List<RecordError> errors)
     {
         var sessions = new Dictionary<(string, DateTimeOffset), ExportSession>();
         foreach (var (path, kind) in files)
@@ -83,7 +83,7 @@ public sealed class FitbitExportSource : ISyncSource, IDisposable
         return Build(sessions.Values.Select(s => (s.Build(userId), $"session at {s.Start:O}")), errors);
     }
 
-    private IEnumerable<Point> Body(string userId, IReadOnlyList<(string Path, ExportFileKind Kind)> files, TimeZoneInfo zone, double? height, List<RecordError> errors)
+    private List<Point> Body(string userId, IReadOnlyList<(string Path, ExportFileKind Kind)> files, TimeZoneInfo zone, double? height, List<RecordError> errors)
     {
         var legacy = new List<LegacyWeighIn>();
         var samples = new List<BodySample>();
@@ -132,7 +132,7 @@ public sealed class FitbitExportSource : ISyncSource, IDisposable
         return Build(merged.Select(s => (ExportBody.Build(userId, s), $"weigh-in at {s.Time:O}")), errors);
     }
 
-    private static IEnumerable<Point> Build(IEnumerable<(PointBuilder Builder, string What)> builders, List<RecordError> errors)
+    private static List<Point> Build(IEnumerable<(PointBuilder Builder, string What)> builders, List<RecordError> errors)
     {
         var points = new List<Point>();
         foreach (var (builder, what) in builders)

@@ -102,10 +102,10 @@ public sealed class WithingsPushEndpoint(
             WithingsAppli.Activity => WithingsDataKinds.Workouts,
             _ => null,
         };
-        if (appli == WithingsAppli.UserAction && form.TryGetValue("action", out var action) && action.ToString() is "unlink" or "delete")
+        if (appli == WithingsAppli.UserAction && form.TryGetValue("action", out var values) && values.ToString() is var action and ("unlink" or "delete"))
         {
             // An authenticated read of the last moment: a revoked grant fails it and is marked for re-authorisation.
-            Log.UnlinkNotified(logger, userId, action.ToString());
+            Log.UnlinkNotified(logger, userId, action);
             return new SyncTrigger(userId, ProviderNames.Withings, WithingsDataKinds.BodyComposition, now, now);
         }
 

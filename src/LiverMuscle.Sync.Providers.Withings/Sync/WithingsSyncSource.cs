@@ -118,7 +118,11 @@ public abstract class WithingsSyncSource(
         var lastUpdate = cursor.ChangesSince ?? end - 60;
         var total = (int)Math.Max(1, (end - start + step - 1) / step);
         var done = (int)((windowStart - start) / step);
-        Log.Backfilling(logger, request.UserId, DataKind, DateTimeOffset.FromUnixTimeSeconds(windowStart), done, total);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var windowFrom = DateTimeOffset.FromUnixTimeSeconds(windowStart);
+            Log.Backfilling(logger, request.UserId, DataKind, windowFrom, done, total);
+        }
 
         var walking = cursor with { ChangesSince = lastUpdate };
         var finished = (walking with { BackfillAt = null, BackfillOffset = 0, CompleteFrom = Min(Unix(start), cursor.CompleteFrom) }).Format();

@@ -179,7 +179,11 @@ public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
                 var result = await _sender.SendAsync(outgoing.Batch, _stopping.Token);
                 span?.SetTag(SyncTelemetry.OutcomeKey, result.Status.ToString().ToLowerInvariant());
                 outgoing.Settle(result);
-                Log.BatchWritten(_logger, outgoing.Batch.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    Log.BatchWritten(_logger, outgoing.Batch.Count, elapsedMs);
+                }
             }
             catch (Exception e)
             {

@@ -100,7 +100,7 @@ internal sealed class InfluxBatchSender(
     /// named lines after a refusal (nothing was stored) or after a partial write that named fewer lines than it
     /// dropped (rewriting reveals the others); every line when the answer named none.
     /// </summary>
-    private IReadOnlyList<int> Reject(LineWrite write, IReadOnlyList<int> lines, string error, string body)
+    private List<int> Reject(LineWrite write, IReadOnlyList<int> lines, string error, string body)
     {
         var named = RejectionParser.FindRejectedLines(write.Batch, lines, error, body);
         var partial = RejectionParser.IsPartialWrite(error);
@@ -137,7 +137,7 @@ internal sealed class InfluxBatchSender(
     /// A partial write named none of the lines it dropped: resend the halves, each answer telling about fewer lines,
     /// while the batch's narrowing requests last; the lines still unnamed then are rejected as unknown.
     /// </summary>
-    private async Task<string?> NarrowAsync(LineWrite write, IReadOnlyList<int> lines, string error, CancellationToken cancellationToken)
+    private async Task<string?> NarrowAsync(LineWrite write, List<int> lines, string error, CancellationToken cancellationToken)
     {
         if (!write.TryTakeNarrowingRequests(2))
         {

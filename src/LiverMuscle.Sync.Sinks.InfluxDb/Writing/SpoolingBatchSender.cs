@@ -102,9 +102,10 @@ public sealed class SpoolingBatchSender(
                 return 0;
             }
 
-            if (replayed == 0)
+            if (replayed == 0 && logger.IsEnabled(LogLevel.Information))
             {
-                Log.ReplayStarting(logger, await spool.CountAsync(cancellationToken));
+                var spooled = await spool.CountAsync(cancellationToken);
+                Log.ReplayStarting(logger, spooled);
             }
 
             foreach (var entry in entries)

@@ -28,10 +28,14 @@ internal sealed class StateStoreXmlRepository(IKeyValueStore store) : IXmlReposi
         {
             var keys = Read();
             keys.Add(element);
+#pragma warning disable RS0030 // IXmlRepository is synchronous; the store call runs off the caller's context.
             Task.Run(() => store.SetAsync(Key, keys.ToString(SaveOptions.DisableFormatting), secret: true, CancellationToken.None)).GetAwaiter().GetResult();
+#pragma warning restore RS0030
         }
     }
 
+#pragma warning disable RS0030 // IXmlRepository is synchronous; the store call runs off the caller's context.
     private XElement Read() =>
         Task.Run(() => store.GetAsync(Key, CancellationToken.None)).GetAwaiter().GetResult() is { } xml ? XElement.Parse(xml) : new XElement("keys");
+#pragma warning restore RS0030
 }

@@ -36,7 +36,8 @@ internal static class RunCommand
             }
 
             var addresses = string.Join(", ", app.Urls);
-            Log.Listening(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunCommand).FullName!), addresses);
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunCommand).FullName!);
+            Log.Listening(logger, addresses);
             await Console.Out.WriteLineAsync($"Listening on {addresses} (/healthz, /readyz, push endpoints); Ctrl+C stops.");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;

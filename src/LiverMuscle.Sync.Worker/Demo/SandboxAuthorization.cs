@@ -14,7 +14,9 @@ internal static class SandboxAuthorization
     {
         var authorization = services.GetRequiredService<AuthorizationService>();
         var started = await authorization.StartAsync(provider, userId, new Uri("http://127.0.0.1/callback"), demo: false, cancellationToken);
+#pragma warning disable RS0030 // Plays the person's browser for one consent redirect; it must not share the providers' clients.
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+#pragma warning restore RS0030
         using var redirect = await browser.GetAsync(started.AuthorizeUrl ?? throw new InvalidOperationException(started.Error), cancellationToken);
         var location = redirect.Headers.Location ?? throw new InvalidOperationException($"The {provider} sandbox's consent page answered {(int)redirect.StatusCode} without a redirect.");
         var completed = await authorization.CompleteAsync(provider, userId, AuthorizationRedirect.FromUrl(location.AbsoluteUri)!, cancellationToken);
