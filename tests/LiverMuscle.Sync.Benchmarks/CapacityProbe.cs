@@ -92,7 +92,7 @@ internal sealed class CapacityProbe(IServiceProvider services, WithingsSandbox w
         return served() - before;
     }
 
-    private Task PollAsync(string person, string provider, CancellationToken cancellationToken) =>
+    private Task<SyncRunSummary> PollAsync(string person, string provider, CancellationToken cancellationToken) =>
         _runner.RunAsync(new SyncRequest(person, null, SyncMode.Incremental), provider, null, cancellationToken);
 
     /// <summary>Sends the notification and waits for the targeted sync the scheduler runs for it.</summary>
