@@ -27,7 +27,7 @@ public static class WebConsoleServiceCollectionExtensions
     /// The web console (section <c>Console</c>): Razor Pages, cookie sessions (HttpOnly, SameSite=Lax, Secure behind
     /// HTTPS) or a trusted proxy's user header, antiforgery on every form, throttled sign-in, and data-protection
     /// keys in the state store. Needs the state store, the providers, the sync pipeline, markers, adherence, alerts and
-    /// <c>AddPeople</c>.
+    /// <c>AddPeople</c>, the manual entries (<c>AddManualEntries</c>).
     /// </summary>
     public static IServiceCollection AddWebConsole(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +42,7 @@ public static class WebConsoleServiceCollectionExtensions
         services.TryAddSingleton<ConsoleUrls>();
         services.TryAddSingleton<GrafanaLinks>();
         services.TryAddSingleton<MarkerEntry>();
+        services.TryAddSingleton<ManualEntryForms>();
         services.TryAddSingleton<PersonOverviewReader>();
         services.TryAddSingleton<PersonPageServices>();
         services.TryAddSingleton<BackgroundSyncs>();
