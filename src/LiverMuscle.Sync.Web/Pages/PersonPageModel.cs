@@ -89,14 +89,12 @@ public abstract class PersonPageModel(PersonPageServices services) : PageModel
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(overview.Person.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         Today = TimeZoneInfo.ConvertTime(services.Time.GetUtcNow(), zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Data = await services.Reader.ReadDataAsync(PersonId, cancellationToken);
-        OnLoaded(overview.Person);
+        await OnLoadedAsync(overview.Person, cancellationToken);
         return Page();
     }
 
     /// <summary>Called with the person before the page renders, to fill the derived page's forms.</summary>
-    protected virtual void OnLoaded(Person person)
-    {
-    }
+    protected virtual Task OnLoadedAsync(Person person, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private Task<IActionResult> StoreMarkersAsync(string title, Func<Task<MarkerImportReport>> store, CancellationToken cancellationToken) =>
         StoreAsync(async () => EntryReport.Of(title, await store()), cancellationToken);

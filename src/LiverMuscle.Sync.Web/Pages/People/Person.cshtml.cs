@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiverMuscle.Sync.People;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.State.Programmes;
 using LiverMuscle.Sync.Web.Forms;
 using LiverMuscle.Sync.Web.Security;
 using LiverMuscle.Sync.Web.Services;
@@ -11,7 +12,8 @@ namespace LiverMuscle.Sync.Web.Pages.People;
 
 /// <summary>
 /// The operator's page of one person: profile and goals (the same <see cref="PersonRegistry"/> as <c>people set</c>),
-/// connections, sync now (the same <c>SyncRunner</c> as <c>sync</c>), invite links, export and the logging forms.
+/// the programme (the same <see cref="ProgrammeRegistry"/>), connections, sync now (the same <c>SyncRunner</c> as
+/// <c>sync</c>), invite links, export and the logging forms.
 /// </summary>
 [Authorize(Policy = ConsoleClaims.OperatorPolicy)]
 public sealed class PersonModel(
@@ -21,7 +23,8 @@ public sealed class PersonModel(
     PersonExporter exporter,
     InviteService invites,
     BackgroundSyncs syncs,
-    ConsoleUrls urls) : PersonPageModel(services)
+    ConsoleUrls urls,
+    ProgrammeRegistry programmes) : PersonPageModel(services)
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = string.Empty;
@@ -31,10 +34,18 @@ public sealed class PersonModel(
     [BindProperty]
     public ProfileForm Profile { get; set; } = new();
 
+    [BindProperty]
+    public ProgrammeForm Programme { get; set; } = new();
+
+    /// <summary>The programme as stored, for the defaults the form shows.</summary>
+    public Programme? StoredProgramme { get; private set; }
+
     /// <summary>The invite link just created (shown once).</summary>
     public (Uri Url, DateTimeOffset ExpiresAt)? Invite { get; private set; }
 
     private bool _keepProfile;
+
+    private bool _keepProgramme;
 
     public async Task<IActionResult> OnPostProfileAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +58,20 @@ public sealed class PersonModel(
 
         Errors = [.. edit.Errors.Select(e => new FieldError(ProfileForm.FieldOf(e), e))];
         _keepProfile = true;
+        return await ShowAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostProgrammeAsync(CancellationToken cancellationToken)
+    {
+        var edit = await programmes.SetAsync(Id, Programme.ToChanges(), cancellationToken);
+        if (edit.Succeeded)
+        {
+            Notice = "Programme saved.";
+            return RedirectToPage();
+        }
+
+        Errors = [.. edit.Errors.Select(e => new FieldError(ProgrammeForm.FieldOf(e), e))];
+        _keepProgramme = true;
         return await ShowAsync(cancellationToken);
     }
 
@@ -106,11 +131,17 @@ public sealed class PersonModel(
         }
     }
 
-    protected override void OnLoaded(Person person)
+    protected override async Task OnLoadedAsync(Person person, CancellationToken cancellationToken)
     {
         if (!_keepProfile)
         {
             Profile = ProfileForm.From(person);
+        }
+
+        StoredProgramme = await programmes.GetAsync(person.Id, cancellationToken);
+        if (!_keepProgramme && StoredProgramme is not null)
+        {
+            Programme = ProgrammeForm.From(StoredProgramme);
         }
     }
 }
