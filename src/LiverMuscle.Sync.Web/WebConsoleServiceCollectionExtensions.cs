@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +65,8 @@ public static class WebConsoleServiceCollectionExtensions
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.AddOptions<FormOptions>().Configure<IOptions<ConsoleOptions>>((form, console) =>
+            form.MultipartBodyLengthLimit = Math.Max(console.Value.MaxUploadBytes, console.Value.MaxExportUploadBytes) + UploadSizeCap.FormOverheadBytes);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -2,6 +2,7 @@ using System.Globalization;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers.Manual;
 using LiverMuscle.Sync.Web.Forms;
+using LiverMuscle.Sync.Web.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -51,7 +52,7 @@ public sealed class ManualEntryForms(ManualEntries entries, FitbitExportImport f
     public async Task<EntryReport> ImportFitbitExportAsync(string personId, IFormFile? file, CancellationToken cancellationToken)
     {
         var title = $"Fitbit export {file?.FileName}".TrimEnd();
-        if (UploadLimit.Problem(file, options.CurrentValue.MaxUploadBytes, "the Fitbit export's .zip file") is { } problem)
+        if (UploadLimit.Problem(file, options.CurrentValue.MaxExportUploadBytes, "the Fitbit export's .zip file", UploadSizeCap.ExportKey) is { } problem)
         {
             return new EntryReport(title, 0, [], [$"{EntryError.File}: {problem}"]);
         }
