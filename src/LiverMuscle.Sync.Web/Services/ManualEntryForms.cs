@@ -57,7 +57,9 @@ public sealed class ManualEntryForms(ManualEntries entries, FitbitExportImport f
             return new EntryReport(title, 0, [], [$"{EntryError.File}: {problem}"]);
         }
 
-        await using var zip = file!.OpenReadStream();
+        await using var zip = TemporaryFile();
+        await file!.CopyToAsync(zip, cancellationToken);
+        zip.Position = 0;
         var outcome = await fitbit.ImportZipAsync(personId, zip, file.FileName, cancellationToken);
         if (outcome.Problem is { } refused)
         {
@@ -71,6 +73,18 @@ public sealed class ManualEntryForms(ManualEntries entries, FitbitExportImport f
         }
 
         return new EntryReport(title, outcome.Run!.Records, [.. outcome.Lines, .. outcome.Report.Notes], errors);
+    }
+
+    /// <summary>A file of its own for an uploaded archive (read by seeking in it): readable by this user only, deleted on close.</summary>
+    private static FileStream TemporaryFile()
+    {
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(Path.Combine(Path.GetTempPath(), $"livermuscle-upload-{Guid.NewGuid():N}.zip"), fileOptions);
     }
 
     private static EntryReport Describe(string title, ManualEntryResult result) => new(
