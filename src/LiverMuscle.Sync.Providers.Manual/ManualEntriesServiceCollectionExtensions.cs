@@ -7,14 +7,12 @@ public static class ManualEntriesServiceCollectionExtensions
 {
     /// <summary>
     /// What people enter by hand (<see cref="ManualEntries"/>): strength sessions, a day's protein, daily-totals CSV
-    /// files; and the Fitbit exports they bring (<see cref="FitbitExportImport"/>, which needs <c>AddFitbit</c>).
-    /// Needs the sync pipeline (<c>AddSyncPipeline</c>), the InfluxDB sink and a state store.
+    /// files. Needs the sync pipeline (<c>AddSyncPipeline</c>), the InfluxDB sink and a state store.
     /// </summary>
     public static IServiceCollection AddManualEntries(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ManualEntries>();
-        services.TryAddSingleton<FitbitExportImport>();
         return services;
     }
 }

@@ -28,7 +28,7 @@ public static class WebConsoleServiceCollectionExtensions
     /// The web console (section <c>Console</c>): Razor Pages, cookie sessions (HttpOnly, SameSite=Lax, Secure behind
     /// HTTPS) or a trusted proxy's user header, antiforgery on every form, throttled sign-in, and data-protection
     /// keys in the state store. Needs the state store, the providers, the sync pipeline, markers, adherence, alerts and
-    /// <c>AddPeople</c>, the manual entries (<c>AddManualEntries</c>).
+    /// <c>AddPeople</c>, the manual entries (<c>AddManualEntries</c>, <c>AddFitbitExportRunner</c>).
     /// </summary>
     public static IServiceCollection AddWebConsole(this IServiceCollection services, IConfiguration configuration)
     {

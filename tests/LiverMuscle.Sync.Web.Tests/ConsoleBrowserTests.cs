@@ -73,9 +73,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
 
         var csv = Path.Combine(_directory.FullName, "labs.csv");
         await File.WriteAllTextAsync(csv, "date,marker,value,unit\n2026-11-02,ast,35,U/L\n2026-11-02,ferritin,80,ng/mL\n2026-11-02,platelets,210,10^9/L\n");
-        browser.Find(By.Id("upload-file")).SendKeys(csv);
-        Click(browser, "Upload");
-        var report = browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the upload report");
+        var report = Upload(browser, "upload-file", csv, "Upload");
         Assert.Contains("Upload labs.csv: 2 stored, 1 not stored", report, StringComparison.Ordinal);
         Assert.Contains("line 3: unknown marker 'ferritin'", report, StringComparison.Ordinal);
         Assert.Equal(2, await influx.CountAsync(database, "health_marker", "value", "\"user\" = 'ada' AND \"source\" = 'lab'"));
@@ -91,9 +89,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3));
         var totals = Path.Combine(_directory.FullName, "totals.csv");
         await File.WriteAllTextAsync(totals, $"date,protein_g,energy_kcal\n{day:yyyy-MM-dd},92.5,2100\n{day.AddDays(-1):yyyy-MM-dd},lots,1900\n{day.AddDays(-2):yyyy-MM-dd},71,1800\n");
-        browser.Find(By.Id("totals-file")).SendKeys(totals);
-        Click(browser, "Upload daily totals");
-        var imported = browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the daily-totals report");
+        var imported = Upload(browser, "totals-file", totals, "Upload daily totals");
         Assert.Contains("Daily totals totals.csv: 2 stored, 1 not stored", imported, StringComparison.Ordinal);
         Assert.Contains("line 3: protein_g 'lots' is not a number (use a decimal point)", imported, StringComparison.Ordinal);
         Assert.Equal(2, await influx.CountAsync(database, "nutrition_daily", "protein_g", "\"user\" = 'ada' AND \"source\" = 'manual'"));
@@ -176,6 +172,14 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
     {
         browser.Find(By.LinkText(link)).SendKeys(Keys.Enter);
         browser.WaitFor(d => d.FindElement(By.CssSelector(".notice")).Text.Contains(notice, StringComparison.Ordinal), "the notice '" + notice + "'", TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Chooses the file in the upload control and presses the button; the report the page shows.</summary>
+    private static string Upload(ChromiumBrowser browser, string input, string path, string button)
+    {
+        browser.Find(By.Id(input)).SendKeys(path);
+        Click(browser, button);
+        return browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the report of " + Path.GetFileName(path));
     }
 
     private static void Click(ChromiumBrowser browser, string button) =>

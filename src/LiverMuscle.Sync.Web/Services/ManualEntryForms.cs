@@ -11,9 +11,9 @@ namespace LiverMuscle.Sync.Web.Services;
 /// <summary>
 /// The console's session, protein, daily-totals and Fitbit export forms, read into the calls <c>log session</c>,
 /// <c>log protein</c>, <c>import daily-totals</c> and <c>import fitbit-export</c> make (<see cref="ManualEntries"/>,
-/// <see cref="FitbitExportImport"/>), and their results told in the lines those verbs print.
+/// <see cref="FitbitExportRunner"/>), and their results told in the lines those verbs print.
 /// </summary>
-public sealed class ManualEntryForms(ManualEntries entries, FitbitExportImport fitbit, IOptionsMonitor<ConsoleOptions> options)
+public sealed class ManualEntryForms(ManualEntries entries, FitbitExportRunner fitbit, IOptionsMonitor<ConsoleOptions> options)
 {
     public async Task<EntryReport> LogSessionAsync(string personId, StrengthSessionForm form, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ internal static class ImportCommands
         fitbit.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = WorkerHost.Build(parse);
-            var outcome = await app.Services.GetRequiredService<FitbitExportImport>()
+            var outcome = await app.Services.GetRequiredService<FitbitExportRunner>()
                 .ImportPathAsync(PersonOptions.Read(parse, user), Path.GetFullPath(parse.GetValue(path)!), cancellationToken);
             if (outcome.Problem is { } problem)
             {

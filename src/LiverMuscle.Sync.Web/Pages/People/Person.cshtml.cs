@@ -49,30 +49,16 @@ public sealed class PersonModel(
 
     public async Task<IActionResult> OnPostProfileAsync(CancellationToken cancellationToken)
     {
-        var edit = await registry.SetAsync(Id, Profile.ToChanges(), cancellationToken);
-        if (edit.Succeeded)
-        {
-            Notice = "Profile and goals saved.";
-            return RedirectToPage();
-        }
-
-        Errors = [.. edit.Errors.Select(e => new FieldError(ProfileForm.FieldOf(e), e))];
         _keepProfile = true;
-        return await ShowAsync(cancellationToken);
+        var edit = await registry.SetAsync(Id, Profile.ToChanges(), cancellationToken);
+        return await SavedOrShownAsync(edit.Errors, ProfileForm.FieldOf, "Profile and goals saved.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostProgrammeAsync(CancellationToken cancellationToken)
     {
-        var edit = await programmes.SetAsync(Id, Programme.ToChanges(), cancellationToken);
-        if (edit.Succeeded)
-        {
-            Notice = "Programme saved.";
-            return RedirectToPage();
-        }
-
-        Errors = [.. edit.Errors.Select(e => new FieldError(ProgrammeForm.FieldOf(e), e))];
         _keepProgramme = true;
-        return await ShowAsync(cancellationToken);
+        var edit = await programmes.SetAsync(Id, Programme.ToChanges(), cancellationToken);
+        return await SavedOrShownAsync(edit.Errors, ProgrammeForm.FieldOf, "Programme saved.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken cancellationToken)
@@ -143,5 +129,18 @@ public sealed class PersonModel(
         {
             Programme = ProgrammeForm.From(StoredProgramme);
         }
+    }
+
+    /// <summary>Back to the page with <paramref name="saved"/> when nothing was refused; else the page again, each error at its field.</summary>
+    private async Task<IActionResult> SavedOrShownAsync(IReadOnlyList<string> errors, Func<string, string> fieldOf, string saved, CancellationToken cancellationToken)
+    {
+        if (errors.Count == 0)
+        {
+            Notice = saved;
+            return RedirectToPage();
+        }
+
+        Errors = [.. errors.Select(e => new FieldError(fieldOf(e), e))];
+        return await ShowAsync(cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace LiverMuscle.Sync.Providers.Manual;
 /// (a folder or a zip), the person created when missing (in UTC until a provider tells their zone), and written
 /// through the sync runner as a backfill, idempotent with the API's data.
 /// </summary>
-public sealed class FitbitExportImport(FitbitExportImporter importer, PersonRegistry registry, SyncRunner runner)
+public sealed class FitbitExportRunner(FitbitExportImporter importer, PersonRegistry registry, SyncRunner runner)
 {
     /// <summary>The export's folder or its .zip file.</summary>
     public Task<FitbitExportOutcome> ImportPathAsync(string userId, string path, CancellationToken cancellationToken) =>
