@@ -38,7 +38,11 @@ public sealed class ConsoleOptions
     [DurationRange("00:00:01", "01:00:00")]
     public TimeSpan FirstLockout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Largest marker or FHIR file accepted by an upload. Default 5 MB.</summary>
+    /// <summary>Largest marker, FHIR or daily-totals file accepted by an upload. Default 5 MB.</summary>
     [NumberRange(1024, 100 * 1024 * 1024)]
     public int MaxUploadBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Largest Fitbit export (.zip) accepted by an upload; its unpacking has limits of its own. Default 256 MB.</summary>
+    [NumberRange(1024, int.MaxValue)]
+    public int MaxExportUploadBytes { get; set; } = 256 * 1024 * 1024;
 }

@@ -11,7 +11,8 @@ public static class WebConsoleEndpointExtensions
 {
     /// <summary>
     /// The console's middleware and pages on the worker's listener: security headers on every answer, the trusted
-    /// proxy's <c>X-Forwarded-Proto</c> (so cookies are Secure behind HTTPS), authentication, the sign-in rate limit.
+    /// proxy's <c>X-Forwarded-Proto</c> (so cookies are Secure behind HTTPS), authentication, the sign-in rate limit, the
+    /// upload size cap.
     /// </summary>
     public static WebApplication MapWebConsole(this WebApplication app)
     {
@@ -34,6 +35,7 @@ public static class WebConsoleEndpointExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<UploadSizeCap>();
         app.MapRazorPages();
         ConsoleAssets.Map(app);
         return app;

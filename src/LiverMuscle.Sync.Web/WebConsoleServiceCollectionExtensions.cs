@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +28,7 @@ public static class WebConsoleServiceCollectionExtensions
     /// The web console (section <c>Console</c>): Razor Pages, cookie sessions (HttpOnly, SameSite=Lax, Secure behind
     /// HTTPS) or a trusted proxy's user header, antiforgery on every form, throttled sign-in, and data-protection
     /// keys in the state store. Needs the state store, the providers, the sync pipeline, markers, adherence, alerts and
-    /// <c>AddPeople</c>.
+    /// <c>AddPeople</c>, the manual entries (<c>AddManualEntries</c>, <c>AddFitbitExportRunner</c>).
     /// </summary>
     public static IServiceCollection AddWebConsole(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +43,7 @@ public static class WebConsoleServiceCollectionExtensions
         services.TryAddSingleton<ConsoleUrls>();
         services.TryAddSingleton<GrafanaLinks>();
         services.TryAddSingleton<MarkerEntry>();
+        services.TryAddSingleton<ManualEntryForms>();
         services.TryAddSingleton<PersonOverviewReader>();
         services.TryAddSingleton<PersonPageServices>();
         services.TryAddSingleton<BackgroundSyncs>();
@@ -63,6 +65,8 @@ public static class WebConsoleServiceCollectionExtensions
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.AddOptions<FormOptions>().Configure<IOptions<ConsoleOptions>>((form, console) =>
+            form.MultipartBodyLengthLimit = Math.Max(console.Value.MaxUploadBytes, console.Value.MaxExportUploadBytes) + UploadSizeCap.FormOverheadBytes);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -14,8 +14,8 @@ namespace LiverMuscle.Sync.Web.Tests;
 
 /// <summary>
 /// The console of a real <c>run</c> in Debian's Chromium: sign in, add a person, connect both sandboxes through the
-/// browser's OAuth redirects, see the first sync counted, log a marker and a self-test, upload a marker CSV with a bad
-/// row, disconnect Withings and connect it again from an invite link in a second browser, remove the person. Screenshots go to docs/console/.
+/// browser's OAuth redirects, see the first sync counted, log a marker, a self-test and a strength session, upload a
+/// marker CSV and a daily-totals CSV each with a bad row, disconnect Withings and connect it again from an invite link in a second browser, remove the person. Screenshots go to docs/console/.
 /// </summary>
 public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>, IDisposable
 {
@@ -73,12 +73,27 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
 
         var csv = Path.Combine(_directory.FullName, "labs.csv");
         await File.WriteAllTextAsync(csv, "date,marker,value,unit\n2026-11-02,ast,35,U/L\n2026-11-02,ferritin,80,ng/mL\n2026-11-02,platelets,210,10^9/L\n");
-        browser.Find(By.Id("upload-file")).SendKeys(csv);
-        Click(browser, "Upload");
-        var report = browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the upload report");
+        var report = Upload(browser, "upload-file", csv, "Upload");
         Assert.Contains("Upload labs.csv: 2 stored, 1 not stored", report, StringComparison.Ordinal);
         Assert.Contains("line 3: unknown marker 'ferritin'", report, StringComparison.Ordinal);
         Assert.Equal(2, await influx.CountAsync(database, "health_marker", "value", "\"user\" = 'ada' AND \"source\" = 'lab'"));
+
+        browser.Find(By.CssSelector("#session-kind option[value='weights']")).Click();
+        browser.Find(By.Id("session-minutes")).SendKeys("45");
+        Click(browser, "Save session");
+        var session = browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the session report");
+        Assert.Contains("Strength session: 1 stored, 0 not stored", session, StringComparison.Ordinal);
+        Assert.Contains("stored strength_session weights of ", session, StringComparison.Ordinal);
+        Assert.Equal(45 * 60, (await influx.ScalarAsync("SELECT last(\"duration_s\") FROM \"strength_session\" WHERE \"user\" = 'ada' AND \"source\" = 'manual' AND \"kind\" = 'weights'", database))!.Value.GetDouble());
+
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3));
+        var totals = Path.Combine(_directory.FullName, "totals.csv");
+        await File.WriteAllTextAsync(totals, $"date,protein_g,energy_kcal\n{day:yyyy-MM-dd},92.5,2100\n{day.AddDays(-1):yyyy-MM-dd},lots,1900\n{day.AddDays(-2):yyyy-MM-dd},71,1800\n");
+        var imported = Upload(browser, "totals-file", totals, "Upload daily totals");
+        Assert.Contains("Daily totals totals.csv: 2 stored, 1 not stored", imported, StringComparison.Ordinal);
+        Assert.Contains("line 3: protein_g 'lots' is not a number (use a decimal point)", imported, StringComparison.Ordinal);
+        Assert.Equal(2, await influx.CountAsync(database, "nutrition_daily", "protein_g", "\"user\" = 'ada' AND \"source\" = 'manual'"));
+        Assert.Equal(92.5 + 71, (await influx.ScalarAsync("SELECT sum(\"protein_g\") FROM \"nutrition_daily\" WHERE \"user\" = 'ada' AND \"source\" = 'manual'", database))!.Value.GetDouble());
         browser.SaveScreenshot(Path.Combine(Screenshots, "person.png"));
         AssertEveryControlIsLabelled(browser);
 
@@ -157,6 +172,14 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
     {
         browser.Find(By.LinkText(link)).SendKeys(Keys.Enter);
         browser.WaitFor(d => d.FindElement(By.CssSelector(".notice")).Text.Contains(notice, StringComparison.Ordinal), "the notice '" + notice + "'", TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Chooses the file in the upload control and presses the button; the report the page shows.</summary>
+    private static string Upload(ChromiumBrowser browser, string input, string path, string button)
+    {
+        browser.Find(By.Id(input)).SendKeys(path);
+        Click(browser, button);
+        return browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the report of " + Path.GetFileName(path));
     }
 
     private static void Click(ChromiumBrowser browser, string button) =>

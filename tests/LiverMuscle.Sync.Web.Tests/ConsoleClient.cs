@@ -38,12 +38,15 @@ internal sealed partial class ConsoleClient : IDisposable
     }
 
     /// <summary>Uploads one file as the form on <paramref name="formPage"/> does (multipart, with its antiforgery token).</summary>
-    public async Task<HttpResponseMessage> UploadAsync(string path, string field, string fileName, string content, string formPage)
+    public Task<HttpResponseMessage> UploadAsync(string path, string field, string fileName, string content, string formPage) =>
+        UploadAsync(path, field, fileName, System.Text.Encoding.UTF8.GetBytes(content), formPage);
+
+    public async Task<HttpResponseMessage> UploadAsync(string path, string field, string fileName, byte[] content, string formPage)
     {
         var form = new MultipartFormDataContent
         {
             { new StringContent(AntiforgeryToken(await GetPageAsync(formPage))), "__RequestVerificationToken" },
-            { new StringContent(content), field, fileName },
+            { new ByteArrayContent(content), field, fileName },
         };
         return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = form }, null);
     }

@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Web.Pages;
 
 /// <summary>
 /// A page about one person, for the operator (<c>/people/{id}</c>) or for the invited person (<c>/me</c>): their
-/// providers with connect links, and the marker, self-test and upload forms. Derived pages say which person and
+/// providers with connect links, and the logging forms and uploads. Derived pages say which person and
 /// add their own handlers.
 /// </summary>
 public abstract class PersonPageModel(PersonPageServices services) : PageModel
@@ -25,8 +25,6 @@ public abstract class PersonPageModel(PersonPageServices services) : PageModel
 
     public PersonData Data { get; private set; } = null!;
 
-    public IReadOnlyList<IPersonPageSection> Sections => services.Sections;
-
     /// <summary>Today in the person's time zone, <c>yyyy-MM-dd</c>: the default date of the forms.</summary>
     public string Today { get; private set; } = string.Empty;
 
@@ -36,8 +34,14 @@ public abstract class PersonPageModel(PersonPageServices services) : PageModel
     [BindProperty]
     public SelfTestForm SelfTest { get; set; } = new();
 
-    /// <summary>What the last marker form or upload stored and refused.</summary>
-    public (string Title, MarkerImportReport Report)? Stored { get; private set; }
+    [BindProperty]
+    public StrengthSessionForm StrengthSession { get; set; } = new();
+
+    [BindProperty]
+    public ProteinForm Protein { get; set; } = new();
+
+    /// <summary>What the last logging form or upload stored and refused.</summary>
+    public EntryReport? Stored { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -53,13 +57,25 @@ public abstract class PersonPageModel(PersonPageServices services) : PageModel
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
 
     public Task<IActionResult> OnPostMarkerAsync(CancellationToken cancellationToken) =>
-        StoreAsync("Marker", () => services.Markers.AddAsync(PersonId, Marker, cancellationToken), cancellationToken);
+        StoreMarkersAsync("Marker", () => services.Markers.AddAsync(PersonId, Marker, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostSelfTestAsync(CancellationToken cancellationToken) =>
-        StoreAsync("Strength self-test", () => services.Markers.AddSelfTestAsync(PersonId, SelfTest, cancellationToken), cancellationToken);
+        StoreMarkersAsync("Strength self-test", () => services.Markers.AddSelfTestAsync(PersonId, SelfTest, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostUploadAsync(IFormFile? upload, CancellationToken cancellationToken) =>
-        StoreAsync($"Upload {upload?.FileName}", () => services.Markers.ImportAsync(PersonId, upload, cancellationToken), cancellationToken);
+        StoreMarkersAsync($"Upload {upload?.FileName}", () => services.Markers.ImportAsync(PersonId, upload, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostSessionAsync(CancellationToken cancellationToken) =>
+        StoreAsync(() => services.Entries.LogSessionAsync(PersonId, StrengthSession, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostProteinAsync(CancellationToken cancellationToken) =>
+        StoreAsync(() => services.Entries.LogProteinAsync(PersonId, Protein, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostDailyTotalsAsync(IFormFile? upload, CancellationToken cancellationToken) =>
+        StoreAsync(() => services.Entries.ImportDailyTotalsAsync(PersonId, upload, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostFitbitExportAsync(IFormFile? upload, CancellationToken cancellationToken) =>
+        StoreAsync(() => services.Entries.ImportFitbitExportAsync(PersonId, upload, cancellationToken), cancellationToken);
 
     /// <summary>Reads the person and renders the page; 404 for a person the state store does not know.</summary>
     protected async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
@@ -73,20 +89,21 @@ public abstract class PersonPageModel(PersonPageServices services) : PageModel
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(overview.Person.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         Today = TimeZoneInfo.ConvertTime(services.Time.GetUtcNow(), zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Data = await services.Reader.ReadDataAsync(PersonId, cancellationToken);
-        OnLoaded(overview.Person);
+        await OnLoadedAsync(overview.Person, cancellationToken);
         return Page();
     }
 
     /// <summary>Called with the person before the page renders, to fill the derived page's forms.</summary>
-    protected virtual void OnLoaded(Person person)
-    {
-    }
+    protected virtual Task OnLoadedAsync(Person person, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<IActionResult> StoreAsync(string title, Func<Task<MarkerImportReport>> store, CancellationToken cancellationToken)
+    private Task<IActionResult> StoreMarkersAsync(string title, Func<Task<MarkerImportReport>> store, CancellationToken cancellationToken) =>
+        StoreAsync(async () => EntryReport.Of(title, await store()), cancellationToken);
+
+    private async Task<IActionResult> StoreAsync(Func<Task<EntryReport>> store, CancellationToken cancellationToken)
     {
         try
         {
-            Stored = (title, await store());
+            Stored = await store();
         }
         catch (PersonNotFoundException)
         {

@@ -60,18 +60,12 @@ public sealed class MarkerEntry(MarkerRecorder recorder, IOptionsMonitor<Console
     /// <summary>A marker CSV (<c>date,marker,value,unit</c>) or a FHIR R4 Bundle (<c>.json</c>); a file that cannot be read at all is one error.</summary>
     public async Task<MarkerImportReport> ImportAsync(string personId, IFormFile? file, CancellationToken cancellationToken)
     {
-        if (file is null || file.Length == 0)
+        if (UploadLimit.Problem(file, options.CurrentValue.MaxUploadBytes, "a marker CSV or a FHIR R4 Bundle (.json)") is { } problem)
         {
-            return new MarkerImportReport(0, [new("file", "choose a marker CSV or a FHIR R4 Bundle (.json) to upload")]);
+            return new MarkerImportReport(0, [new(file is null || file.Length == 0 ? "file" : file.FileName, problem)]);
         }
 
-        var limit = options.CurrentValue.MaxUploadBytes;
-        if (file.Length > limit)
-        {
-            return new MarkerImportReport(0, [new(file.FileName, string.Create(CultureInfo.InvariantCulture, $"the file has {file.Length} bytes, more than the {limit} accepted (Console:MaxUploadBytes)"))]);
-        }
-
-        using var reader = new StreamReader(file.OpenReadStream());
+        using var reader = new StreamReader(file!.OpenReadStream());
         MarkerReadResult read;
         if (file.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase))
         {

@@ -24,6 +24,7 @@ public sealed class PersonOverviewReader(
     GrafanaLinks grafana,
     PollPlanner polls,
     IOptionsMonitor<AlertsOptions> alerts,
+    IEnumerable<IDataKindGrants> grants,
     TimeProvider time)
 {
     private static readonly string[] CountedMeasurements =
@@ -98,7 +99,8 @@ public sealed class PersonOverviewReader(
     {
         var connected = connection is { Status: ConnectionStatus.Connected };
         var next = connected && run is not null ? run.FinishedAt + (await polls.GetAsync(personId, provider, cancellationToken)).Interval : (DateTimeOffset?)null;
-        return new ProviderStatus(provider, authorization.ProviderProblem(provider) is null, connection, run, next, syncs.IsRunning(personId, provider));
+        var notGranted = connection is null ? [] : grants.Where(g => g.Provider == provider).SelectMany(g => g.NotGranted(connection)).ToList();
+        return new ProviderStatus(provider, authorization.ProviderProblem(provider) is null, connection, notGranted, run, next, syncs.IsRunning(personId, provider));
     }
 
     private async Task<WeighIn?> LatestWeighInAsync(string personId, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using LiverMuscle.Sync.Web.Security;
 namespace LiverMuscle.Sync.Web.Services;
 
 /// <summary>What every person page needs, in one place so a new page (or section) gets them with one parameter.</summary>
-public sealed class PersonPageServices(PersonOverviewReader reader, MarkerEntry markers, ConnectLinks connectLinks, IEnumerable<IPersonPageSection> sections, TimeProvider time)
+public sealed class PersonPageServices(PersonOverviewReader reader, MarkerEntry markers, ConnectLinks connectLinks, ManualEntryForms entries, TimeProvider time)
 {
     public PersonOverviewReader Reader => reader;
 
@@ -11,7 +11,7 @@ public sealed class PersonPageServices(PersonOverviewReader reader, MarkerEntry 
 
     public ConnectLinks ConnectLinks => connectLinks;
 
-    public IReadOnlyList<IPersonPageSection> Sections { get; } = [.. sections];
+    public ManualEntryForms Entries => entries;
 
     public TimeProvider Time => time;
 }

@@ -1,8 +1,5 @@
 using System.CommandLine;
-using LiverMuscle.Sync.Pipeline;
-using LiverMuscle.Sync.Providers;
-using LiverMuscle.Sync.Providers.GoogleHealth.Import;
-using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Providers.Manual;
 using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,36 +24,19 @@ internal static class ImportCommands
         fitbit.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = WorkerHost.Build(parse);
-            var importer = app.Services.GetRequiredService<FitbitExportImporter>();
-            var userId = PersonOptions.Read(parse, user);
-            FitbitExportSource source;
-            try
+            var outcome = await app.Services.GetRequiredService<FitbitExportRunner>()
+                .ImportPathAsync(PersonOptions.Read(parse, user), Path.GetFullPath(parse.GetValue(path)!), cancellationToken);
+            if (outcome.Problem is { } problem)
             {
-                source = importer.Open(Path.GetFullPath(parse.GetValue(path)!));
-            }
-            catch (Exception e) when (e is DirectoryNotFoundException or ExportArchiveException)
-            {
-                return await VerbOutput.FailAsync(ExitCodes.Usage, e.Message);
+                return await VerbOutput.FailAsync(ExitCodes.Usage, problem);
             }
 
-            using (source)
+            foreach (var line in outcome.Lines)
             {
-                if (await app.Services.GetRequiredService<PersonRegistry>().EnsureAsync(userId, null, cancellationToken) is { Succeeded: false } ensured)
-                {
-                    return await VerbOutput.FailAsync(ExitCodes.Usage, string.Join(Environment.NewLine, ensured.Errors));
-                }
-
-                var summary = await app.Services.GetRequiredService<SyncRunner>().RunAsync(new SyncRequest(userId, null, SyncMode.Backfill), source, null, cancellationToken);
-                var report = source.Report;
-                Console.Out.WriteLine(VerbOutput.Describe(summary));
-                Console.Out.WriteLine($"  from {report.Files} files: {report.Sessions} strength sessions and {report.WeighIns} weigh-ins read, {report.Ignored} other activities ignored.");
-                if (report.WeightUnit is { } unit)
-                {
-                    Console.Out.WriteLine($"  weight-*.json read in {unit}.");
-                }
-
-                return report.Files == 0 ? ExitCodes.Failed : VerbOutput.ExitCodeOf([summary]);
+                Console.Out.WriteLine(line);
             }
+
+            return outcome.Failed ? ExitCodes.Failed : VerbOutput.ExitCodeOf([outcome.Run!]);
         });
         return fitbit;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using LiverMuscle.Sync.Providers.Manual;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
@@ -38,8 +37,7 @@ internal static class LogCommands
 
         foreach (var entry in result.Stored)
         {
-            var values = string.Join(", ", entry.Values.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key}={v.Value}")));
-            Console.Out.WriteLine($"stored {entry.Measurement}{(entry.Kind is null ? string.Empty : " " + entry.Kind)} of {entry.Date:yyyy-MM-dd} ({values}) at local midnight {entry.Time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+            Console.Out.WriteLine(ManualEntryMessages.Stored(entry));
         }
 
         if (result.Run is { } run)
@@ -49,12 +47,12 @@ internal static class LogCommands
 
         foreach (var error in result.Errors)
         {
-            await Console.Error.WriteLineAsync(result.Run is null && !error.IsRow && error.Location != EntryError.File ? $"--{error.Location}: {error.Reason}" : error.ToString());
+            await Console.Error.WriteLineAsync(ManualEntryMessages.Error(result, error, "--"));
         }
 
-        if (result.IgnoredColumns.Count > 0)
+        if (ManualEntryMessages.IgnoredColumns(result) is { } ignored)
         {
-            await Console.Error.WriteLineAsync($"columns not read: {string.Join(", ", result.IgnoredColumns)} (read are date, protein_g, energy_kcal, carbs_g, fat_g, fiber_g)");
+            await Console.Error.WriteLineAsync(ignored);
         }
 
         return result.Errors.Count > 0 && result.Stored.Count == 0
@@ -104,7 +102,5 @@ internal static class LogCommands
     private static Option<string> DateOption() => new("--date") { Description = "The day, yyyy-MM-dd, in the person's time zone.", Required = true };
 
     private static DateOnly ReadDate(ParseResult parse, Option<string> option) =>
-        DateOnly.TryParseExact(parse.GetValue(option), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageException($"--date '{parse.GetValue(option)}' is not a day as yyyy-MM-dd (e.g. 2026-10-02).");
+        ManualEntryMessages.ParseDay(parse.GetValue(option), "--date", out var problem) ?? throw new UsageException(problem!);
 }

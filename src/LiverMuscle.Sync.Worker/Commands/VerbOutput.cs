@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Worker.Cli;
@@ -8,10 +7,7 @@ namespace LiverMuscle.Sync.Worker.Commands;
 /// <summary>What the one-shot verbs print: a sync summary line, and a failure on stderr with its exit code.</summary>
 internal static class VerbOutput
 {
-    public static string Describe(SyncRunSummary summary) =>
-        $"{summary.Provider} for {summary.UserId}: {OutcomeText(summary)}, {summary.Records} records, {summary.Requests} requests, "
-        + $"{summary.Rejected} skipped or rejected, {summary.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
-        + (summary.Error is { } error ? $"{Environment.NewLine}  {error}" : string.Empty);
+    public static string Describe(SyncRunSummary summary) => SyncRunDescription.Describe(summary);
 
     /// <summary>
     /// The exit code of runs: <see cref="ExitCodes.Failed"/> when one failed, else <see cref="ExitCodes.Spooled"/>
@@ -28,7 +24,4 @@ internal static class VerbOutput
         await Console.Error.WriteLineAsync(message);
         return exitCode;
     }
-
-    private static string OutcomeText(SyncRunSummary summary) =>
-        summary.SpooledBatches > 0 ? $"{summary.Outcome}: {summary.SpooledBatches} batches spooled" : summary.Outcome.ToString();
 }

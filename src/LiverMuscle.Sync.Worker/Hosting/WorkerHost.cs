@@ -143,6 +143,7 @@ internal static class WorkerHost
         }
 
         services.AddManualEntries();
+        services.AddFitbitExportRunner();
         services.AddHealthMarkers(configuration.GetSection("Markers"));
         services.AddAdherence(configuration.GetSection("Adherence"));
         services.AddAlerts(configuration.GetSection("Alerts"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiverMuscle.Sync.People;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.State.Programmes;
 using LiverMuscle.Sync.Web.Forms;
 using LiverMuscle.Sync.Web.Security;
 using LiverMuscle.Sync.Web.Services;
@@ -11,7 +12,8 @@ namespace LiverMuscle.Sync.Web.Pages.People;
 
 /// <summary>
 /// The operator's page of one person: profile and goals (the same <see cref="PersonRegistry"/> as <c>people set</c>),
-/// connections, sync now (the same <c>SyncRunner</c> as <c>sync</c>), invite links, export and the logging forms.
+/// the programme (the same <see cref="ProgrammeRegistry"/>), connections, sync now (the same <c>SyncRunner</c> as
+/// <c>sync</c>), invite links, export and the logging forms.
 /// </summary>
 [Authorize(Policy = ConsoleClaims.OperatorPolicy)]
 public sealed class PersonModel(
@@ -21,7 +23,8 @@ public sealed class PersonModel(
     PersonExporter exporter,
     InviteService invites,
     BackgroundSyncs syncs,
-    ConsoleUrls urls) : PersonPageModel(services)
+    ConsoleUrls urls,
+    ProgrammeRegistry programmes) : PersonPageModel(services)
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = string.Empty;
@@ -31,23 +34,31 @@ public sealed class PersonModel(
     [BindProperty]
     public ProfileForm Profile { get; set; } = new();
 
+    [BindProperty]
+    public ProgrammeForm Programme { get; set; } = new();
+
+    /// <summary>The programme as stored, for the defaults the form shows.</summary>
+    public Programme? StoredProgramme { get; private set; }
+
     /// <summary>The invite link just created (shown once).</summary>
     public (Uri Url, DateTimeOffset ExpiresAt)? Invite { get; private set; }
 
     private bool _keepProfile;
 
+    private bool _keepProgramme;
+
     public async Task<IActionResult> OnPostProfileAsync(CancellationToken cancellationToken)
     {
-        var edit = await registry.SetAsync(Id, Profile.ToChanges(), cancellationToken);
-        if (edit.Succeeded)
-        {
-            Notice = "Profile and goals saved.";
-            return RedirectToPage();
-        }
-
-        Errors = [.. edit.Errors.Select(e => new FieldError(ProfileForm.FieldOf(e), e))];
         _keepProfile = true;
-        return await ShowAsync(cancellationToken);
+        var edit = await registry.SetAsync(Id, Profile.ToChanges(), cancellationToken);
+        return await SavedOrShownAsync(edit.Errors, ProfileForm.FieldOf, "Profile and goals saved.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostProgrammeAsync(CancellationToken cancellationToken)
+    {
+        _keepProgramme = true;
+        var edit = await programmes.SetAsync(Id, Programme.ToChanges(), cancellationToken);
+        return await SavedOrShownAsync(edit.Errors, ProgrammeForm.FieldOf, "Programme saved.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken cancellationToken)
@@ -106,11 +117,30 @@ public sealed class PersonModel(
         }
     }
 
-    protected override void OnLoaded(Person person)
+    protected override async Task OnLoadedAsync(Person person, CancellationToken cancellationToken)
     {
         if (!_keepProfile)
         {
             Profile = ProfileForm.From(person);
         }
+
+        StoredProgramme = await programmes.GetAsync(person.Id, cancellationToken);
+        if (!_keepProgramme && StoredProgramme is not null)
+        {
+            Programme = ProgrammeForm.From(StoredProgramme);
+        }
+    }
+
+    /// <summary>Back to the page with <paramref name="saved"/> when nothing was refused; else the page again, each error at its field.</summary>
+    private async Task<IActionResult> SavedOrShownAsync(IReadOnlyList<string> errors, Func<string, string> fieldOf, string saved, CancellationToken cancellationToken)
+    {
+        if (errors.Count == 0)
+        {
+            Notice = saved;
+            return RedirectToPage();
+        }
+
+        Errors = [.. errors.Select(e => new FieldError(fieldOf(e), e))];
+        return await ShowAsync(cancellationToken);
     }
 }

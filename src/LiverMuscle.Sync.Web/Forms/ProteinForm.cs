@@ -1,0 +1,9 @@
+namespace LiverMuscle.Sync.Web.Forms;
+
+/// <summary>A day's protein as the form posts it: the day and the grams.</summary>
+public sealed class ProteinForm
+{
+    public string? Date { get; set; }
+
+    public string? Grams { get; set; }
+}
