@@ -149,47 +149,52 @@ internal static class SqliteSchema
 
     public static int CurrentVersion => Migrations.Length;
 
-    /// <summary>Applies the missing migrations and returns the versions applied.</summary>
+    /// <summary>
+    /// Applies the missing migrations and returns the versions applied: in one immediate transaction, so a second
+    /// process opening the same file at once waits for the first and then finds the schema current.
+    /// </summary>
     public static async Task<IReadOnlyList<int>> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var applied = new List<int>();
-        var version = await GetVersionAsync(connection, cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var version = await GetVersionAsync(connection, transaction, cancellationToken);
         if (version > CurrentVersion)
         {
             throw new StateStoreException(
                 $"The state database has schema version {version}, newer than this program knows ({CurrentVersion}). Use a newer livermuscle-sync or another State:Path.");
         }
 
-        if (version == 0 && await CountTablesAsync(connection, cancellationToken) > 0)
+        if (version == 0 && await CountTablesAsync(connection, transaction, cancellationToken) > 0)
         {
             throw new StateStoreException(
                 "The state database file holds tables of another program (a SQLite file without this program's schema version). Point State:Path at another file.");
         }
 
+        var applied = new List<int>();
         for (var next = version + 1; next <= CurrentVersion; next++)
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = Migrations[next - 1] + string.Create(CultureInfo.InvariantCulture, $"\nPRAGMA user_version = {next};");
             await command.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             applied.Add(next);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return applied;
     }
 
-    private static async Task<int> CountTablesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> CountTablesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table';";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<int> GetVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> GetVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "PRAGMA user_version;";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }

@@ -57,18 +57,26 @@ internal static class StateKeyFile
             fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
+        // Written aside and moved into place, so another process never reads a key file that is still empty.
+        var written = path + "." + Guid.NewGuid().ToString("N") + ".new";
         try
         {
-            using var writer = new StreamWriter(path, Encoding.ASCII, fileOptions);
-            writer.Write(Convert.ToBase64String(generated));
+            using (var writer = new StreamWriter(written, Encoding.ASCII, fileOptions))
+            {
+                writer.Write(Convert.ToBase64String(generated));
+            }
+
+            File.Move(written, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another process created the key first: use that one.
+            File.Delete(written);
             return Load(options, logger);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            File.Delete(written);
             throw new StateStoreException($"The key file {path} cannot be created ({e.Message}); check the rights of its directory (State:KeyFile).", e);
         }
 

@@ -27,6 +27,29 @@ public sealed class SchemaMigrationTests
     }
 
     [Fact]
+    public async Task FreshFile_OpenedByTwoProcessesAtOnce_IsMigratedOnce_AndBothUseOneKey()
+    {
+        for (var trial = 0; trial < 200; trial++)
+        {
+            using var directory = new TempDirectory();
+            using var run = new StateHarness(directory.Path);
+            using var cli = new StateHarness(directory.Path);
+            var first = new OAuthToken("access-run", "refresh-run", DateTimeOffset.UnixEpoch.AddDays(1), "user.metrics", "1");
+            var second = new OAuthToken("access-cli", "refresh-cli", DateTimeOffset.UnixEpoch.AddDays(1), "user.metrics", "2");
+
+            await Task.WhenAll(
+                Task.Run(() => run.Get<ITokenStore>().SaveTokenAsync("ann", "withings", first, CancellationToken.None)),
+                Task.Run(() => cli.Get<ITokenStore>().SaveTokenAsync("bob", "withings", second, CancellationToken.None)));
+
+            using var reopened = new StateHarness(directory.Path);
+            var tokens = await reopened.Get<ITokenStore>().ListAsync(CancellationToken.None);
+            Assert.Equal(["access-run", "access-cli"], tokens.OrderBy(t => t.UserId, StringComparer.Ordinal).Select(t => t.Token!.AccessToken));
+            Assert.Equal(5L, await ScalarAsync(directory.Path, "PRAGMA user_version"));
+            Assert.Single(Directory.GetFiles(directory.Path, "state.key*"));
+        }
+    }
+
+    [Fact]
     public async Task Open_DatabaseFromANewerVersion_IsRefusedClearly()
     {
         using var directory = new TempDirectory();

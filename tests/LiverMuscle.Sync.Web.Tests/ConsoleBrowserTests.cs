@@ -62,18 +62,18 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         browser.Find(By.CssSelector("#marker-choice option[value='alt|U/L']")).Click();
         browser.Find(By.Id("marker-value")).SendKeys("41");
         Click(browser, "Save result");
-        Assert.Contains("Marker: 1 stored, 0 not stored", browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the marker report"), StringComparison.Ordinal);
+        Assert.Contains("Marker: 1 stored, 0 not stored", Report(browser, "Marker: "), StringComparison.Ordinal);
         Assert.Equal(41, (await influx.ScalarAsync("SELECT last(\"value\") FROM \"health_marker\" WHERE \"user\" = 'ada' AND \"marker\" = 'alt'", database))!.Value.GetDouble());
 
         browser.Find(By.Id("selftest-grip")).SendKeys("31.5");
         browser.Find(By.Id("selftest-chair")).SendKeys("11.2");
         Click(browser, "Save self-test");
-        Assert.Contains("Strength self-test: 2 stored, 0 not stored", browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the self-test report"), StringComparison.Ordinal);
+        Assert.Contains("Strength self-test: 2 stored, 0 not stored", Report(browser, "Strength self-test: "), StringComparison.Ordinal);
         Assert.Equal(31.5, (await influx.ScalarAsync("SELECT last(\"value\") FROM \"health_marker\" WHERE \"user\" = 'ada' AND \"marker\" = 'grip_strength'", database))!.Value.GetDouble());
 
         var csv = Path.Combine(_directory.FullName, "labs.csv");
         await File.WriteAllTextAsync(csv, "date,marker,value,unit\n2026-11-02,ast,35,U/L\n2026-11-02,ferritin,80,ng/mL\n2026-11-02,platelets,210,10^9/L\n");
-        var report = Upload(browser, "upload-file", csv, "Upload");
+        var report = Upload(browser, "upload-file", csv, "Upload", "Upload labs.csv: ");
         Assert.Contains("Upload labs.csv: 2 stored, 1 not stored", report, StringComparison.Ordinal);
         Assert.Contains("line 3: unknown marker 'ferritin'", report, StringComparison.Ordinal);
         Assert.Equal(2, await influx.CountAsync(database, "health_marker", "value", "\"user\" = 'ada' AND \"source\" = 'lab'"));
@@ -81,7 +81,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         browser.Find(By.CssSelector("#session-kind option[value='weights']")).Click();
         browser.Find(By.Id("session-minutes")).SendKeys("45");
         Click(browser, "Save session");
-        var session = browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the session report");
+        var session = Report(browser, "Strength session: ");
         Assert.Contains("Strength session: 1 stored, 0 not stored", session, StringComparison.Ordinal);
         Assert.Contains("stored strength_session weights of ", session, StringComparison.Ordinal);
         Assert.Equal(45 * 60, (await influx.ScalarAsync("SELECT last(\"duration_s\") FROM \"strength_session\" WHERE \"user\" = 'ada' AND \"source\" = 'manual' AND \"kind\" = 'weights'", database))!.Value.GetDouble());
@@ -89,7 +89,7 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3));
         var totals = Path.Combine(_directory.FullName, "totals.csv");
         await File.WriteAllTextAsync(totals, $"date,protein_g,energy_kcal\n{day:yyyy-MM-dd},92.5,2100\n{day.AddDays(-1):yyyy-MM-dd},lots,1900\n{day.AddDays(-2):yyyy-MM-dd},71,1800\n");
-        var imported = Upload(browser, "totals-file", totals, "Upload daily totals");
+        var imported = Upload(browser, "totals-file", totals, "Upload daily totals", "Daily totals totals.csv: ");
         Assert.Contains("Daily totals totals.csv: 2 stored, 1 not stored", imported, StringComparison.Ordinal);
         Assert.Contains("line 3: protein_g 'lots' is not a number (use a decimal point)", imported, StringComparison.Ordinal);
         Assert.Equal(2, await influx.CountAsync(database, "nutrition_daily", "protein_g", "\"user\" = 'ada' AND \"source\" = 'manual'"));
@@ -175,12 +175,16 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
     }
 
     /// <summary>Chooses the file in the upload control and presses the button; the report the page shows.</summary>
-    private static string Upload(ChromiumBrowser browser, string input, string path, string button)
+    private static string Upload(ChromiumBrowser browser, string input, string path, string button, string heading)
     {
         browser.Find(By.Id(input)).SendKeys(path);
         Click(browser, button);
-        return browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text, "the report of " + Path.GetFileName(path));
+        return Report(browser, heading);
     }
+
+    /// <summary>The report of the form just sent, once the new page shows it (until then the last page's report may still be there).</summary>
+    private static string Report(ChromiumBrowser browser, string heading) =>
+        browser.WaitFor(d => d.FindElement(By.Id("stored-report")).Text is var text && text.Contains(heading, StringComparison.Ordinal) ? text : null, "the report '" + heading + "'");
 
     private static void Click(ChromiumBrowser browser, string button) =>
         browser.Find(By.XPath($"//button[normalize-space()='{button}']")).Click();

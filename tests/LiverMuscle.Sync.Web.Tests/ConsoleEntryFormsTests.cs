@@ -18,6 +18,8 @@ namespace LiverMuscle.Sync.Web.Tests;
 /// </summary>
 public sealed class ConsoleEntryFormsTests(InfluxDbFixture influx) : IClassFixture<InfluxDbFixture>
 {
+    private static readonly string[] ProgrammeFields = ["programme-days", "programme-hour", "programme-recheck", "programme-protein-below"];
+
     [Fact]
     public async Task FitbitExportUpload_ImportsTheZip_AsTheImportVerbDoes_AndRefusesAFileThatIsNoZip()
     {
@@ -64,7 +66,7 @@ public sealed class ConsoleEntryFormsTests(InfluxDbFixture influx) : IClassFixtu
             TrainingDays = "mon,funday", TrainingHour = "25", SelfTestMonthly = "true", RecheckIntervalDays = "1000", ProteinReminderHour = "20:30", ProteinReminderBelow = "1.5",
         }.ToChanges(), CancellationToken.None)).Errors;
         Assert.Equal(4, expected.Count);
-        foreach (var (error, field) in expected.Zip(new[] { "programme-days", "programme-hour", "programme-recheck", "programme-protein-below" }))
+        foreach (var (error, field) in expected.Zip(ProgrammeFields))
         {
             Assert.Contains($"<li><a href=\"#{field}\">{error}</a></li>", html, StringComparison.Ordinal);
             Assert.Contains($"id=\"{field}-error\"", html, StringComparison.Ordinal);
