@@ -87,11 +87,18 @@ public sealed class SqliteDatabase : IDisposable
             }
 
             StateFileGuard.PrepareDatabase(FilePath);
-            _protector.EnsureKey();
             await using var connection = await OpenRawAsync(cancellationToken);
             await CheckIntegrityAsync(connection, cancellationToken);
-            // Migrating checks the file is this program's before anything is written to it.
-            var applied = await SqliteSchema.MigrateAsync(connection, cancellationToken);
+            IReadOnlyList<int> applied;
+            // Under the write lock: a second process opening a fresh file at once waits here, then finds the key the
+            // first one created and the schema current. Migrating checks the file is this program's before writing.
+            await using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                _protector.EnsureKey();
+                applied = await SqliteSchema.MigrateAsync(connection, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             foreach (var version in applied)
             {
                 Log.MigrationApplied(_logger, version, FilePath);

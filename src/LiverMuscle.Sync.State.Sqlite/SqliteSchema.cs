@@ -150,12 +150,11 @@ internal static class SqliteSchema
     public static int CurrentVersion => Migrations.Length;
 
     /// <summary>
-    /// Applies the missing migrations and returns the versions applied: in one immediate transaction, so a second
-    /// process opening the same file at once waits for the first and then finds the schema current.
+    /// Applies the missing migrations in <paramref name="transaction"/> (an immediate one, so a second process opening
+    /// the same file waits for the first and then finds the schema current) and returns the versions applied.
     /// </summary>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<int>> MigrateAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction(deferred: false);
         var version = await GetVersionAsync(connection, transaction, cancellationToken);
         if (version > CurrentVersion)
         {
@@ -179,7 +178,6 @@ internal static class SqliteSchema
             applied.Add(next);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return applied;
     }
 

@@ -28,14 +28,11 @@ internal static class StateKeyFile
     private static byte[] Read(string path)
     {
         StateFileGuard.RequirePrivate([path], "State:KeyFile");
-        string text;
-        try
+        var text = ReadText(path);
+        if (text.Length == 0)
         {
-            text = File.ReadAllText(path).Trim();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StateStoreException($"The key file {path} cannot be read ({e.Message}); check its owner and run 'chmod 600 {path}' (State:KeyFile).", e);
+            // Another process may have created the file a moment ago and not written the key yet.
+            SpinWait.SpinUntil(() => (text = ReadText(path)).Length > 0, TimeSpan.FromSeconds(2));
         }
 
         if (text.Length == 0)
@@ -45,6 +42,18 @@ internal static class StateKeyFile
 
         return Decode(text) ?? throw new StateStoreException(
             $"The key file {path} does not hold base64 of exactly 32 bytes. Restore the key the state store was created with (State:KeyFile).");
+    }
+
+    private static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateStoreException($"The key file {path} cannot be read ({e.Message}); check its owner and run 'chmod 600 {path}' (State:KeyFile).", e);
+        }
     }
 
     private static byte[] Generate(string path, SqliteStateOptions options, ILogger logger)
@@ -57,26 +66,18 @@ internal static class StateKeyFile
             fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        // Written aside and moved into place, so another process never reads a key file that is still empty.
-        var written = path + "." + Guid.NewGuid().ToString("N") + ".new";
         try
         {
-            using (var writer = new StreamWriter(written, Encoding.ASCII, fileOptions))
-            {
-                writer.Write(Convert.ToBase64String(generated));
-            }
-
-            File.Move(written, path, overwrite: false);
+            using var writer = new StreamWriter(path, Encoding.ASCII, fileOptions);
+            writer.Write(Convert.ToBase64String(generated));
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another process created the key first: use that one.
-            File.Delete(written);
             return Load(options, logger);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(written);
             throw new StateStoreException($"The key file {path} cannot be created ({e.Message}); check the rights of its directory (State:KeyFile).", e);
         }
 
