@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
@@ -112,6 +113,7 @@ public sealed class SyncRunner(
     {
         var cursor = await cursors.GetAsync(request.UserId, source.Provider, source.DataKind, cancellationToken);
         var skipped = new HashSet<string>(StringComparer.Ordinal);
+        var records = new RunRecords();
         await foreach (var batch in source.ReadAsync(request with { Cursor = cursor?.Value }, cancellationToken))
         {
             // A record read twice in one run (a change feed, then the window re-read) is skipped once.
@@ -125,15 +127,19 @@ public sealed class SyncRunner(
             foreach (var deletion in batch.Deletions)
             {
                 await sink.DeleteAsync(deletion, cancellationToken);
+                records.Forget(deletion);
                 tally.Deletions++;
             }
 
-            var written = await sink.WriteAsync(batch.Points, cancellationToken);
-            tally.Records += written.Accepted + written.Spooled;
+            // A record this run already wrote as it stands (the change feed and the window re-read both served it) is
+            // written and counted once.
+            var points = records.ToWrite(batch);
+            var written = await sink.WriteAsync(points, cancellationToken);
+            tally.Records += records.Written(batch, points, written);
             tally.Spooled += written.Spooled;
             tally.Problems += written.Rejected.Count;
-            tally.Observe(batch.Points);
-            metrics.RecordNewestPoint(source.Provider, source.DataKind, batch.Points.Select(p => p.Timestamp));
+            tally.Observe(points);
+            metrics.RecordNewestPoint(source.Provider, source.DataKind, points.Select(p => p.Timestamp));
 
             // Only now is everything before this cursor durable.
             if (batch.Cursor is { } next && request.Mode != SyncMode.Targeted)
