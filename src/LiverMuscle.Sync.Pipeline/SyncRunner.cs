@@ -103,7 +103,7 @@ public sealed class SyncRunner(
             health.WriteAsync(summary, waiting, cancellationToken));
         Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, requests, clock.ElapsedMilliseconds);
         span?.SetTag(SyncTelemetry.OutcomeKey, summary.OutcomeName);
-        metrics.RecordRun(provider, summary.OutcomeName, tally.Records, tally.Problems, clock.Elapsed);
+        metrics.RecordRun(provider, summary.OutcomeName, clock.Elapsed);
         var completed = tally.Records > 0 ? new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest) : null;
         await completions.CompleteAsync(completed, durable: waiting == 0, cancellationToken);
         return summary;
@@ -117,10 +117,11 @@ public sealed class SyncRunner(
         await foreach (var batch in source.ReadAsync(request with { Cursor = cursor?.Value }, cancellationToken))
         {
             // A record read twice in one run (a change feed, then the window re-read) is skipped once.
+            var problems = 0;
             foreach (var error in batch.Errors.Where(e => skipped.Add(e.RecordId)))
             {
                 Log.RecordSkipped(logger, request.UserId, source.Provider, error.RecordId, error.Reason);
-                tally.Problems++;
+                problems++;
             }
 
             // Deletions first: a point rewritten with fewer fields is deleted before it is written again.
@@ -135,9 +136,12 @@ public sealed class SyncRunner(
             // written and counted once.
             var points = records.ToWrite(batch);
             var written = await sink.WriteAsync(points, cancellationToken);
-            tally.Records += records.Written(batch, points, written);
+            var fresh = records.Written(batch, points, written);
+            problems += written.Rejected.Count;
+            tally.Records += fresh;
             tally.Spooled += written.Spooled;
-            tally.Problems += written.Rejected.Count;
+            tally.Problems += problems;
+            metrics.RecordRecords(source.Provider, fresh, problems);
             tally.Observe(points);
             metrics.RecordNewestPoint(source.Provider, source.DataKind, points.Select(p => p.Timestamp));
 
