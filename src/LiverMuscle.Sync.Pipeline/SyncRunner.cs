@@ -12,10 +12,11 @@ namespace LiverMuscle.Sync.Pipeline;
 /// <summary>
 /// Runs the sources of one provider for one user (those of the data kinds the request names, or all of them): each
 /// batch's deletions are applied, then its points written, and only then is its cursor saved, so a crash re-reads at
-/// most one batch and never skips one. Records that could not be normalised and points InfluxDB refused are logged by
-/// name; a run that left points in the write spool is Partial and says how many batches wait. The run's outcome, with
-/// every request it sent, is recorded and written to <c>sync_run</c>; the completion handlers run once its points are
-/// in InfluxDB.
+/// most one batch and never skips one. A record several reads of the run served is written and counted once
+/// (<see cref="RunRecords"/>), and records are counted as each batch lands. Records that could not be normalised and
+/// points InfluxDB refused are logged by name; a run that left points in the write spool is Partial and says how many
+/// batches wait. The run's outcome, with every request it sent, is recorded and written to <c>sync_run</c>; the
+/// completion handlers run once its points are in InfluxDB.
 /// </summary>
 public sealed class SyncRunner(
     IEnumerable<ISyncSource> sources,
