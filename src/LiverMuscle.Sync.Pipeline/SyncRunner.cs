@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Providers;
+using LiverMuscle.Sync.Providers.Records;
 using LiverMuscle.Sync.Providers.Tokens;
 using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Logging;
@@ -11,10 +12,11 @@ namespace LiverMuscle.Sync.Pipeline;
 /// <summary>
 /// Runs the sources of one provider for one user (those of the data kinds the request names, or all of them): each
 /// batch's deletions are applied, then its points written, and only then is its cursor saved, so a crash re-reads at
-/// most one batch and never skips one. Records that could not be normalised and points InfluxDB refused are logged by
-/// name; a run that left points in the write spool is Partial and says how many batches wait. The run's outcome, with
-/// every request it sent, is recorded and written to <c>sync_run</c>; the completion handlers run once its points are
-/// in InfluxDB.
+/// most one batch and never skips one. A record several reads of the run served is written and counted once
+/// (<see cref="RunRecords"/>), and records are counted as each batch lands. Records that could not be normalised and
+/// points InfluxDB refused are logged by name; a run that left points in the write spool is Partial and says how many
+/// batches wait. The run's outcome, with every request it sent, is recorded and written to <c>sync_run</c>; the
+/// completion handlers run once its points are in InfluxDB.
 /// </summary>
 public sealed class SyncRunner(
     IEnumerable<ISyncSource> sources,
@@ -102,7 +104,7 @@ public sealed class SyncRunner(
             health.WriteAsync(summary, waiting, cancellationToken));
         Log.RunFinished(logger, request.UserId, provider, outcome, tally.Records, requests, clock.ElapsedMilliseconds);
         span?.SetTag(SyncTelemetry.OutcomeKey, summary.OutcomeName);
-        metrics.RecordRun(provider, summary.OutcomeName, tally.Records, tally.Problems, clock.Elapsed);
+        metrics.RecordRun(provider, summary.OutcomeName, clock.Elapsed);
         var completed = tally.Records > 0 ? new SyncCompleted(request.UserId, provider, tally.Records, tally.Earliest, tally.Latest) : null;
         await completions.CompleteAsync(completed, durable: waiting == 0, cancellationToken);
         return summary;
@@ -112,28 +114,37 @@ public sealed class SyncRunner(
     {
         var cursor = await cursors.GetAsync(request.UserId, source.Provider, source.DataKind, cancellationToken);
         var skipped = new HashSet<string>(StringComparer.Ordinal);
+        var records = new RunRecords();
         await foreach (var batch in source.ReadAsync(request with { Cursor = cursor?.Value }, cancellationToken))
         {
             // A record read twice in one run (a change feed, then the window re-read) is skipped once.
+            var problems = 0;
             foreach (var error in batch.Errors.Where(e => skipped.Add(e.RecordId)))
             {
                 Log.RecordSkipped(logger, request.UserId, source.Provider, error.RecordId, error.Reason);
-                tally.Problems++;
+                problems++;
             }
 
             // Deletions first: a point rewritten with fewer fields is deleted before it is written again.
             foreach (var deletion in batch.Deletions)
             {
                 await sink.DeleteAsync(deletion, cancellationToken);
+                records.Forget(deletion);
                 tally.Deletions++;
             }
 
-            var written = await sink.WriteAsync(batch.Points, cancellationToken);
-            tally.Records += written.Accepted + written.Spooled;
+            // A record this run already wrote as it stands (the change feed and the window re-read both served it) is
+            // written and counted once.
+            var points = records.ToWrite(batch);
+            var written = await sink.WriteAsync(points, cancellationToken);
+            var fresh = records.Written(batch, points, written);
+            problems += written.Rejected.Count;
+            tally.Records += fresh;
             tally.Spooled += written.Spooled;
-            tally.Problems += written.Rejected.Count;
-            tally.Observe(batch.Points);
-            metrics.RecordNewestPoint(source.Provider, source.DataKind, batch.Points.Select(p => p.Timestamp));
+            tally.Problems += problems;
+            metrics.RecordRecords(source.Provider, fresh, problems);
+            tally.Observe(points);
+            metrics.RecordNewestPoint(source.Provider, source.DataKind, points.Select(p => p.Timestamp));
 
             // Only now is everything before this cursor durable.
             if (batch.Cursor is { } next && request.Mode != SyncMode.Targeted)

@@ -138,6 +138,9 @@ internal sealed class RecordingSink : IPointSink
 
     public bool Spool { get; set; }
 
+    /// <summary>Called as each write comes in, before it is taken.</summary>
+    public Action? OnWrite { get; init; }
+
     public ConcurrentQueue<Point> Points { get; } = new();
 
     /// <summary>Every call: <c>write N</c> or <c>delete FROM</c>.</summary>
@@ -145,6 +148,7 @@ internal sealed class RecordingSink : IPointSink
 
     public ValueTask<SinkWriteResult> WriteAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken)
     {
+        OnWrite?.Invoke();
         if (Interlocked.Increment(ref _writes) == FailOnWrite)
         {
             throw new IOException("disk full");

@@ -3,7 +3,9 @@ using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Testing;
+using LiverMuscle.Sync.Infrastructure.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Xunit;
 
 namespace LiverMuscle.Sync.Pipeline.Tests;
@@ -186,6 +188,24 @@ public sealed class SyncRunnerTests(InfluxDbFixture influx) : IClassFixture<Infl
 
         Assert.Equal((SyncOutcome.Partial, 1), (summary.Outcome, summary.Rejected));
         Assert.Single(harness.Logs.GetSnapshot(), r => r.Message.Contains("grp-9", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_RecordsWrittenMetric_CountsEachBatchAsItLands()
+    {
+        var source = new ScriptedSource("withings", "body_composition", _ => [Batch(0, "c1"), Batch(10, "c2"), Batch(20, "c3")]);
+        var seen = new List<long>();
+        MetricCollector<long>? collector = null;
+        var sink = new RecordingSink { OnWrite = () => seen.Add(collector!.GetMeasurementSnapshot().EvaluateAsCounter()) };
+        await using var harness = new FrameworkHarness(s => s.AddSingleton<ISyncSource>(source).AddSingleton<IPointSink>(sink));
+        using var written = collector = new MetricCollector<long>(harness.Get<SyncMetrics>().Meter, "records.written");
+
+        var summary = await harness.Get<SyncRunner>().RunAsync(new SyncRequest("alice", null, SyncMode.Incremental), "withings", null, CancellationToken.None);
+
+        // The run's own sync_run and sync_health write comes last, after the three batches.
+        Assert.Equal([0, 10, 20, 30], seen);
+        Assert.Equal(30, summary.Records);
+        Assert.Equal(30, written.GetMeasurementSnapshot().EvaluateAsCounter());
     }
 
     private static SyncBatch Batch(int from, string cursor) => new(

@@ -49,12 +49,17 @@ public sealed class SyncMetrics
 
     public void Update(TelemetrySnapshot snapshot) => Volatile.Write(ref _snapshot, snapshot);
 
-    public void RecordRun(string provider, string outcome, int records, int rejected, TimeSpan duration)
+    public void RecordRun(string provider, string outcome, TimeSpan duration)
     {
         var tags = new TagList { { SyncTelemetry.ProviderKey, provider }, { SyncTelemetry.OutcomeKey, outcome } };
         _runs.Add(1, tags);
         _runDuration.Record(duration.TotalSeconds, tags);
-        _written.Add(records, new KeyValuePair<string, object?>(SyncTelemetry.ProviderKey, provider));
+    }
+
+    /// <summary>A batch of a run was written: counted as it lands, so the figures follow InfluxDB while a run goes on.</summary>
+    public void RecordRecords(string provider, int written, int rejected)
+    {
+        _written.Add(written, new KeyValuePair<string, object?>(SyncTelemetry.ProviderKey, provider));
         _rejected.Add(rejected, new KeyValuePair<string, object?>(SyncTelemetry.ProviderKey, provider));
     }
 

@@ -36,7 +36,7 @@ public sealed class LedgerBatches(RecordLedger ledger, ILogger<LedgerBatches> lo
             Log.Vanished(logger, scope.Provider, scope.DataKind, scope.UserId, result.Vanished);
         }
 
-        yield return new SyncBatch(result.Points, result.Deletions, read.Errors, cursor, progress);
+        yield return new SyncBatch(result.Points, result.Deletions, read.Errors, cursor, progress) { Records = read.Records };
         if (read.Records.Count > 0 || result.Vanished > 0)
         {
             await ledger.SaveAsync(scope, result.Ledger, cancellationToken);
