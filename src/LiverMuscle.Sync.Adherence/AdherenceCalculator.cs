@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Adherence;
 /// when protein ÷ the latest weight on or before that day (of the person's preferred weight source when it has one) reaches the goal. The score is the mean of the goals'
 /// fulfilment (sessions ÷ goal, capped at 1; protein days met ÷ 7; minutes ÷ goal when a minutes goal is set), in %.
 /// </summary>
-public static class AdherenceCalculator
+internal static class AdherenceCalculator
 {
     public static AdherenceWeek Compute(string userId, DateOnly weekStart, TimeZoneInfo zone, ResolvedGoals goals, WeekData data)
     {

@@ -12,7 +12,7 @@ namespace LiverMuscle.Sync.Alerts;
 /// <c>For</c>), so re-evaluating the same persisted state yields the same notification and idempotency key. A
 /// firing or resolution notification that no notifier delivered stays owed and is sent at the next evaluation.
 /// </summary>
-public static class AlertStateMachine
+internal static class AlertStateMachine
 {
     public static AlertStep Step(AlertState? current, AlertRuleOptions rule, string userId, Evaluation? evaluation, DateTimeOffset now)
     {

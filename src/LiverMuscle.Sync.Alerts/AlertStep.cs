@@ -7,4 +7,4 @@ namespace LiverMuscle.Sync.Alerts;
 /// The state to persist, the transition to record in <c>alert_event</c> (null: none) and the notification owed (null: none).
 /// <paramref name="Previous"/> is the state before the step.
 /// </summary>
-public sealed record AlertStep(AlertState State, AlertStatus? Transition, NotificationKind? Notification, AlertState Previous);
+internal sealed record AlertStep(AlertState State, AlertStatus? Transition, NotificationKind? Notification, AlertState Previous);

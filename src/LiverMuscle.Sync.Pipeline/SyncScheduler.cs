@@ -13,7 +13,7 @@ namespace LiverMuscle.Sync.Pipeline;
 /// data kind a push notification names as soon as it is queued. At most <c>Sync:MaxConcurrentSyncs</c> run at once;
 /// one failing user never stops the others, and a connection that needs re-authorisation is left alone.
 /// </summary>
-public sealed class SyncScheduler(
+internal sealed class SyncScheduler(
     SyncRunner runner,
     PollPlanner planner,
     ITokenStore tokens,

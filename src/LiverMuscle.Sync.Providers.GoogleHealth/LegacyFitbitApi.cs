@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Providers.GoogleHealth;
 
 /// <summary>The Fitbit Web API and its OAuth endpoints were switched off on 2 Nov 2026 and answer 410 Gone.</summary>
-public static class LegacyFitbitApi
+internal static class LegacyFitbitApi
 {
     public const string SwitchedOff = "Fitbit Web API was switched off on 2 Nov 2026 — re-authorise through Google Health "
         + "(set Fitbit:ApiBaseUrl, AuthorizeUrl and TokenUrl to the Google Health defaults, then run 'auth fitbit --user ID')";

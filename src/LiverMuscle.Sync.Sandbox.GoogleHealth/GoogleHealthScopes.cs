@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Sandbox.GoogleHealth;
 
 /// <summary>The Google Health OAuth scopes the sandbox knows.</summary>
-public static class GoogleHealthScopes
+internal static class GoogleHealthScopes
 {
     public const string Prefix = "https://www.googleapis.com/auth/googlehealth";
     public const string ActivityAndFitness = Prefix + ".activity_and_fitness.readonly";

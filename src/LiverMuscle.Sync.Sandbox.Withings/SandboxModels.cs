@@ -63,7 +63,7 @@ public sealed class SandboxWorkout
 }
 
 /// <summary>A sandbox user and everything Withings would hold for them.</summary>
-public sealed class SandboxUser(long userId, string timeZone)
+internal sealed class SandboxUser(long userId, string timeZone)
 {
     public long UserId { get; } = userId;
 

@@ -10,7 +10,7 @@ namespace LiverMuscle.Sync.State.Sqlite;
 /// so a ciphertext copied to another row does not decrypt. The key comes from <c>State:EncryptionKey</c> or a key
 /// file created with mode 0600; every problem with it is a <see cref="StateStoreException"/> saying what to do.
 /// </summary>
-public sealed class SecretProtector
+internal sealed class SecretProtector
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;

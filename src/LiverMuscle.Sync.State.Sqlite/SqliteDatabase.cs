@@ -13,7 +13,7 @@ namespace LiverMuscle.Sync.State.Sqlite;
 /// with its key, and migrates the schema, so a CLI verb gets a ready store without running the host. Every way the
 /// store cannot be used is one <see cref="StateStoreException"/>.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+internal sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;

@@ -3,7 +3,7 @@ using LiverMuscle.Sync.Infrastructure.Configuration;
 namespace LiverMuscle.Sync.State.Sqlite;
 
 /// <summary>Section <c>State</c>: where the SQLite state store lives and how its secrets are encrypted.</summary>
-public sealed class SqliteStateOptions
+internal sealed class SqliteStateOptions
 {
     /// <summary>
     /// The database file. Default: <c>$XDG_DATA_HOME/livermuscle/state.db</c>, else

@@ -6,7 +6,7 @@ namespace LiverMuscle.Sync.Web;
 /// Section <c>Console</c>: the web console served on <c>Sync:Push:ListenUrl</c>. The operator signs in with the
 /// password set by <c>console set-password</c>, or a reverse proxy vouches for them in <see cref="TrustedUserHeader"/>.
 /// </summary>
-public sealed class ConsoleOptions
+internal sealed class ConsoleOptions
 {
     /// <summary>
     /// A request header (e.g. <c>X-Forwarded-User</c>) naming the user a reverse proxy authenticated. Honoured only on

@@ -4,7 +4,7 @@ using LiverMuscle.Sync.Sinks.InfluxDb.Query;
 namespace LiverMuscle.Sync.Alerts.Conditions;
 
 /// <summary>The most recent value of a marker of a user, from any source.</summary>
-public sealed class LatestMarkerReader(IInfluxQueryClient query)
+internal sealed class LatestMarkerReader(IInfluxQueryClient query)
 {
     public async Task<(DateTimeOffset Time, double Value)?> LatestAsync(string userId, string marker, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using LiverMuscle.Sync.State.Programmes;
 namespace LiverMuscle.Sync.Alerts.Reminders;
 
 /// <summary>One kind of reminder: when it is due in a programme, and what it says today.</summary>
-public interface IReminder
+internal interface IReminder
 {
     ReminderKind Kind { get; }
 

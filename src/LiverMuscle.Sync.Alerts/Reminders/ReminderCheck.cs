@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Alerts.Reminders;
 
 /// <summary>What a reminder found for today's occasion: remind (with what to say), nothing to remind of, or no data to judge.</summary>
-public sealed record ReminderCheck(ReminderVerdict Verdict, string Subject, IReadOnlyList<string> Lines, double? Value = null, double? Threshold = null)
+internal sealed record ReminderCheck(ReminderVerdict Verdict, string Subject, IReadOnlyList<string> Lines, double? Value = null, double? Threshold = null)
 {
     public static ReminderCheck NotNeeded(string why) => new(ReminderVerdict.NotNeeded, string.Empty, [why]);
 

@@ -6,7 +6,7 @@ using LiverMuscle.Sync.State.Programmes;
 namespace LiverMuscle.Sync.Alerts.Reminders;
 
 /// <summary>A person, their programme, and "now" in their time zone: the local date whose occasions are judged.</summary>
-public sealed record ReminderContext(Person Person, Programme Programme, TimeZoneInfo Zone, DateTimeOffset Now)
+internal sealed record ReminderContext(Person Person, Programme Programme, TimeZoneInfo Zone, DateTimeOffset Now)
 {
     public DateOnly Today { get; } = LocalCalendar.LocalDate(Now, Zone);
 

@@ -13,7 +13,7 @@ namespace LiverMuscle.Sync.Alerts.Reminders;
 /// notifier delivered it (or once it was not needed), so a restart does not send it again; an occasion whose time
 /// passed while the worker was down is not sent late.
 /// </summary>
-public sealed class ReminderEvaluator(
+internal sealed class ReminderEvaluator(
     IPersonStore people,
     IUserStore users,
     IProgrammeStore programmes,

@@ -4,7 +4,7 @@ using LiverMuscle.Sync.State.Programmes;
 namespace LiverMuscle.Sync.Alerts.Reminders;
 
 /// <summary>A reminder as a notification: one idempotency key per (person, reminder, local date), the reminder disclaimer at the end.</summary>
-public static class ReminderMessages
+internal static class ReminderMessages
 {
     /// <summary>The <c>rule</c> of a reminder's notifications, e.g. <c>reminder.training-day</c>.</summary>
     public static string RuleId(ReminderKind kind) => kind switch

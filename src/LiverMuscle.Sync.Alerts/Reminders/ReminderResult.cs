@@ -4,4 +4,4 @@ using LiverMuscle.Sync.State.Programmes;
 namespace LiverMuscle.Sync.Alerts.Reminders;
 
 /// <summary>What one check of a person's reminder occasion found and did.</summary>
-public sealed record ReminderResult(string PersonId, ReminderKind Kind, DateOnly Date, ReminderVerdict? Verdict, bool Delivered, AlertNotification? Notification, string? Error = null);
+internal sealed record ReminderResult(string PersonId, ReminderKind Kind, DateOnly Date, ReminderVerdict? Verdict, bool Delivered, AlertNotification? Notification, string? Error = null);

@@ -1,6 +1,6 @@
 namespace LiverMuscle.Sync.Alerts.Reminders;
 
-public enum ReminderVerdict
+internal enum ReminderVerdict
 {
     Remind,
 

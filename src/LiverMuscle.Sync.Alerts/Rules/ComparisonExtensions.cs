@@ -1,6 +1,6 @@
 namespace LiverMuscle.Sync.Alerts.Rules;
 
-public static class ComparisonExtensions
+internal static class ComparisonExtensions
 {
     public static bool Holds(this Comparison comparison, double value, double threshold) => comparison switch
     {

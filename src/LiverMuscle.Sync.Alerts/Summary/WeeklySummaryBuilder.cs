@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Alerts.Summary;
 
 /// <summary>The weekly summary of a user: last week's adherence, its trend against the week before, markers due for re-check.</summary>
-public sealed class WeeklySummaryBuilder(AdherenceService adherence, IUserStore users, LatestMarkerReader markers, IOptionsMonitor<AlertsOptions> options)
+internal sealed class WeeklySummaryBuilder(AdherenceService adherence, IUserStore users, LatestMarkerReader markers, IOptionsMonitor<AlertsOptions> options)
 {
     public async Task<(DateOnly Week, AlertNotification Notification)> BuildAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {

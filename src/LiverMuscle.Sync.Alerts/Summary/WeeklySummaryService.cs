@@ -12,7 +12,7 @@ namespace LiverMuscle.Sync.Alerts.Summary;
 /// Sends each user's weekly summary once, on the configured local weekday from the configured hour. The week last
 /// sent is kept in the state store, so a restart does not send it again.
 /// </summary>
-public sealed class WeeklySummaryService(
+internal sealed class WeeklySummaryService(
     WeeklySummaryBuilder builder,
     NotifierRegistry notifiers,
     IUserStore users,

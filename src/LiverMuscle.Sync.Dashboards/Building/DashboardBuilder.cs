@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Dashboards.Building;
 /// Assembles a dashboard: panels flow left to right on the 24-column grid in the order they are added, ids are
 /// assigned 1, 2, 3…, every query gets the dashboard's datasource. <see cref="Build"/> reports every problem at once.
 /// </summary>
-public sealed class DashboardBuilder(string uid, string title, DataSourceRef datasource)
+internal sealed class DashboardBuilder(string uid, string title, DataSourceRef datasource)
 {
     private const int GridColumns = 24;
     private readonly List<PanelBuilder> _panels = [];

@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Dashboards.Building;
 /// overlapping, every InfluxQL query bounded in time (a PromQL one is bounded by the dashboard's range), every
 /// variable a query uses defined on the dashboard.
 /// </summary>
-public static partial class DashboardLint
+internal static partial class DashboardLint
 {
     private static readonly HashSet<string> BuiltInVariables = new(StringComparer.Ordinal)
     {

@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Dashboards.Building;
 /// Builds one panel over shared defaults: legend at the bottom, multi-series tooltip, lines that span gaps, classic
 /// palette, no thresholds drawn. The datasource, id and position are set by <see cref="DashboardBuilder"/>.
 /// </summary>
-public sealed class PanelBuilder
+internal sealed class PanelBuilder
 {
     private readonly string _type;
     private readonly string _title;

@@ -3,7 +3,7 @@ using LiverMuscle.Sync.Dashboards.Model;
 namespace LiverMuscle.Sync.Dashboards.Catalog;
 
 /// <summary>Identifiers the generated dashboards, the provisioning files and the API provisioning share.</summary>
-public static class DashboardDefaults
+internal static class DashboardDefaults
 {
     /// <summary>The uid of the InfluxDB datasource every panel queries.</summary>
     public const string DatasourceUid = "livermuscle-influx";

@@ -9,7 +9,7 @@ using F = LiverMuscle.Sync.Normalization.Schema.FieldNames;
 namespace LiverMuscle.Sync.Dashboards.Catalog;
 
 /// <summary>Everyone at once, one row per user, so a coach sees who needs attention.</summary>
-public sealed class HouseholdDashboard : IDashboardDefinition
+internal sealed class HouseholdDashboard : IDashboardDefinition
 {
     public const string DashboardUid = "livermuscle-household";
 

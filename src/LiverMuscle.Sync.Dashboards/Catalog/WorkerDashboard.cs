@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Dashboards.Catalog;
 /// How the worker itself is doing, from its <c>/metrics</c> scraped by Prometheus: freshness, runs, records,
 /// requests and budgets, tokens and re-authorisation, the write spool and InfluxDB, alerts and notifications.
 /// </summary>
-public sealed class WorkerDashboard(string prometheusDatasourceUid = DashboardDefaults.PrometheusDatasourceUid) : IDashboardDefinition
+internal sealed class WorkerDashboard(string prometheusDatasourceUid = DashboardDefaults.PrometheusDatasourceUid) : IDashboardDefinition
 {
     public const string DashboardUid = "livermuscle-worker";
 

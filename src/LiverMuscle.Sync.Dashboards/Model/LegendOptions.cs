@@ -1,3 +1,3 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
-public sealed record LegendOptions(string DisplayMode, string Placement, bool ShowLegend, IReadOnlyList<string> Calcs);
+internal sealed record LegendOptions(string DisplayMode, string Placement, bool ShowLegend, IReadOnlyList<string> Calcs);

@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
 /// <summary>A PromQL query of a Prometheus datasource, written in the code editor.</summary>
-public sealed record PromQlTarget : QueryTarget
+internal sealed record PromQlTarget : QueryTarget
 {
     public required string Expr { get; init; }
 

@@ -1,4 +1,4 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
 /// <summary>Which value a stat shows: <c>lastNotNull</c>, <c>sum</c>, …</summary>
-public sealed record ReduceOptions(IReadOnlyList<string> Calcs, string Fields = "", bool Values = false);
+internal sealed record ReduceOptions(IReadOnlyList<string> Calcs, string Fields = "", bool Values = false);

@@ -1,6 +1,6 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
-public static class ResultFormats
+internal static class ResultFormats
 {
     public const string TimeSeries = "time_series";
     public const string Table = "table";

@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
 /// <summary><c>stat.jsonschema.json#/definitions/Options</c>.</summary>
-public sealed record StatOptions : PanelOptions
+internal sealed record StatOptions : PanelOptions
 {
     public string GraphMode { get; init; } = "area";
 

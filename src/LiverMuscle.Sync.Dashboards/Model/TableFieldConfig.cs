@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
 /// <summary>Table field options (<c>table.jsonschema.json#/definitions/FieldConfig</c>).</summary>
-public sealed record TableFieldConfig : CustomFieldConfig
+internal sealed record TableFieldConfig : CustomFieldConfig
 {
     /// <summary><c>auto</c>, <c>left</c>, <c>right</c>, <c>center</c>.</summary>
     public string Align { get; init; } = "auto";

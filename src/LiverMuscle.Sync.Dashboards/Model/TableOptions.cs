@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
 /// <summary><c>table.jsonschema.json#/definitions/Options</c>.</summary>
-public sealed record TableOptions : PanelOptions
+internal sealed record TableOptions : PanelOptions
 {
     public int FrameIndex { get; init; }
 

@@ -1,3 +1,3 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
-public sealed record TableSortBy(string DisplayName, bool Desc);
+internal sealed record TableSortBy(string DisplayName, bool Desc);

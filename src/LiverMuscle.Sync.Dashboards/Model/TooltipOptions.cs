@@ -1,3 +1,3 @@
 namespace LiverMuscle.Sync.Dashboards.Model;
 
-public sealed record TooltipOptions(string Mode, string Sort);
+internal sealed record TooltipOptions(string Mode, string Sort);

@@ -3,7 +3,7 @@ using LiverMuscle.Sync.Normalization.Schema;
 namespace LiverMuscle.Sync.Dashboards.Queries;
 
 /// <summary>Pieces of InfluxQL that panels share; names always come from the schema constants.</summary>
-public static class Iql
+internal static class Iql
 {
     /// <summary>Grafana's time-range macro; every panel query restricts time with it or an explicit <c>now() -</c> bound.</summary>
     public const string TimeFilter = "$timeFilter";

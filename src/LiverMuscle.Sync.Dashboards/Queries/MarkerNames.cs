@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Dashboards.Queries;
 
 /// <summary>Values of the <c>marker</c> tag of <c>health_marker</c> that the dashboards chart (design.md).</summary>
-public static class MarkerNames
+internal static class MarkerNames
 {
     public const string Alt = "alt";
     public const string Ast = "ast";

@@ -6,7 +6,7 @@ using LiverMuscle.Sync.Dashboards.Model;
 namespace LiverMuscle.Sync.Dashboards.Serialization;
 
 /// <summary>The dashboard JSON exactly as it is written to <c>dashboards/*.json</c> (LF line ends, final newline).</summary>
-public static class DashboardJson
+internal static class DashboardJson
 {
     // Queries are full of double quotes; the relaxed encoder keeps them readable (\" instead of \u0022).
     private static readonly DashboardJsonContext Context = new(new JsonSerializerOptions(DashboardJsonContext.Default.Options)

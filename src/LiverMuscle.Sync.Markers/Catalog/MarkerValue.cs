@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Markers.Catalog;
 
 /// <summary>Converts a value to its marker's canonical unit and checks it can be real.</summary>
-public static class MarkerValue
+internal static class MarkerValue
 {
     /// <summary>The canonical value, or an error naming the marker, the unit or the range.</summary>
     public static bool TryCanonicalize(string marker, double value, string? unit, out MarkerDefinition definition, out double canonical, out string error)

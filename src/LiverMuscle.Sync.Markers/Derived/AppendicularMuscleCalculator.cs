@@ -9,7 +9,7 @@ namespace LiverMuscle.Sync.Markers.Derived;
 /// Appendicular muscle mass index = (muscle mass of both arms and both legs) ÷ height², written as the <c>ammi</c>
 /// marker at the time of every segmental reading that has all four limbs, when the person's height is known.
 /// </summary>
-public sealed class AppendicularMuscleCalculator(IInfluxQueryClient query, IPointSink sink, MarkerProfiles profiles)
+internal sealed class AppendicularMuscleCalculator(IInfluxQueryClient query, IPointSink sink, MarkerProfiles profiles)
 {
     private static readonly string[] Limbs =
     [

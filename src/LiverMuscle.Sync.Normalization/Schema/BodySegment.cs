@@ -10,7 +10,7 @@ public enum BodySegment
     Trunk,
 }
 
-public static class BodySegmentExtensions
+internal static class BodySegmentExtensions
 {
     public static string FieldSuffix(this BodySegment segment) => segment switch
     {

@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Normalization.Schema;
 
 /// <summary>The tag keys and typed fields one measurement may carry.</summary>
-public sealed class MeasurementSchema(string name, IReadOnlyList<string> tagKeys, IReadOnlyDictionary<string, FieldType> fields)
+internal sealed class MeasurementSchema(string name, IReadOnlyList<string> tagKeys, IReadOnlyDictionary<string, FieldType> fields)
 {
     public string Name { get; } = name;
 

@@ -9,7 +9,7 @@ namespace LiverMuscle.Sync.Normalization.Schema;
 /// The one place where each measurement's tag keys and field types are pinned. A point that names a field or tag
 /// not listed here, or gives a field another type, is rejected before it reaches InfluxDB.
 /// </summary>
-public static class SchemaRegistry
+internal static class SchemaRegistry
 {
     private static readonly FrozenDictionary<string, MeasurementSchema> Schemas = Build().ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
 

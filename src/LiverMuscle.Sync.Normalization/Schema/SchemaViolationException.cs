@@ -1,4 +1,4 @@
 namespace LiverMuscle.Sync.Normalization.Schema;
 
 /// <summary>A point does not fit the schema: the message names the measurement, key and what was expected.</summary>
-public sealed class SchemaViolationException(string message) : Exception(message);
+internal sealed class SchemaViolationException(string message) : Exception(message);

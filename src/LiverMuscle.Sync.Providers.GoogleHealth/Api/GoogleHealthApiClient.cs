@@ -16,7 +16,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
 /// marks the connection "needs re-authorisation" with the likely cause. The HTTP client is taken from the factory
 /// for every call.
 /// </summary>
-public sealed class GoogleHealthApiClient(
+internal sealed class GoogleHealthApiClient(
     IHttpClientFactory http,
     ITokenManager tokens,
     ITokenStore store,

@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
 
 /// <summary>An answer the connector cannot use and must not retry (a 400, or retries exhausted).</summary>
-public sealed class GoogleHealthApiException(string call, GoogleHealthResponse response)
+internal sealed class GoogleHealthApiException(string call, GoogleHealthResponse response)
     : Exception($"Google Health {call} failed: {response.Describe()}")
 {
     public GoogleHealthResponse Response { get; } = response;

@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
 /// through Health Connect come without one), where it came from, and exactly one payload. Enums stay strings (the API
 /// adds values), int64 arrive as strings, durations as <c>"123s"</c>.
 /// </summary>
-public sealed record DataPointDto
+internal sealed record DataPointDto
 {
     public string? Name { get; init; }
 
@@ -23,14 +23,14 @@ public sealed record DataPointDto
 }
 
 /// <summary>Who recorded a point: the device, the app and the platform it came through, and how.</summary>
-public sealed record DataSourceDto(string? RecordingMethod, string? Platform, DeviceDto? Device = null, ApplicationDto? Application = null);
+internal sealed record DataSourceDto(string? RecordingMethod, string? Platform, DeviceDto? Device = null, ApplicationDto? Application = null);
 
-public sealed record DeviceDto(string? FormFactor, string? Manufacturer, string? DisplayName);
+internal sealed record DeviceDto(string? FormFactor, string? Manufacturer, string? DisplayName);
 
-public sealed record ApplicationDto(string? PackageName, string? WebClientId, string? GoogleWebClientId);
+internal sealed record ApplicationDto(string? PackageName, string? WebClientId, string? GoogleWebClientId);
 
 /// <summary>A session's interval; only the start is required (food entries may come without an end).</summary>
-public sealed record SessionIntervalDto
+internal sealed record SessionIntervalDto
 {
     [JsonRequired]
     [JsonConverter(typeof(Rfc3339Converter))]
@@ -43,7 +43,7 @@ public sealed record SessionIntervalDto
     public DateTimeOffset? EndTime { get; init; }
 }
 
-public sealed record SampleTimeDto
+internal sealed record SampleTimeDto
 {
     [JsonRequired]
     [JsonConverter(typeof(Rfc3339Converter))]
@@ -53,7 +53,7 @@ public sealed record SampleTimeDto
     public TimeSpan? UtcOffset { get; init; }
 }
 
-public sealed record ExerciseDto
+internal sealed record ExerciseDto
 {
     [JsonRequired]
     public SessionIntervalDto Interval { get; init; } = null!;
@@ -67,9 +67,9 @@ public sealed record ExerciseDto
     public MetricsSummaryDto? MetricsSummary { get; init; }
 }
 
-public sealed record MetricsSummaryDto(double? CaloriesKcal, long? AverageHeartRateBeatsPerMinute);
+internal sealed record MetricsSummaryDto(double? CaloriesKcal, long? AverageHeartRateBeatsPerMinute);
 
-public sealed record NutritionLogDto
+internal sealed record NutritionLogDto
 {
     [JsonRequired]
     public SessionIntervalDto Interval { get; init; } = null!;
@@ -83,13 +83,13 @@ public sealed record NutritionLogDto
     public IReadOnlyList<NutrientDto>? Nutrients { get; init; }
 }
 
-public sealed record EnergyDto(double? Kcal);
+internal sealed record EnergyDto(double? Kcal);
 
-public sealed record MassDto(double? Grams);
+internal sealed record MassDto(double? Grams);
 
-public sealed record NutrientDto(string? Nutrient, MassDto? Quantity);
+internal sealed record NutrientDto(string? Nutrient, MassDto? Quantity);
 
-public sealed record WeightDto
+internal sealed record WeightDto
 {
     [JsonRequired]
     public SampleTimeDto SampleTime { get; init; } = null!;
@@ -98,7 +98,7 @@ public sealed record WeightDto
     public double WeightGrams { get; init; }
 }
 
-public sealed record BodyFatDto
+internal sealed record BodyFatDto
 {
     [JsonRequired]
     public SampleTimeDto SampleTime { get; init; } = null!;
@@ -107,11 +107,11 @@ public sealed record BodyFatDto
     public double Percentage { get; init; }
 }
 
-public sealed record IdentityDto(string? HealthUserId, string? LegacyUserId);
+internal sealed record IdentityDto(string? HealthUserId, string? LegacyUserId);
 
-public sealed record SettingsDto(string? TimeZone);
+internal sealed record SettingsDto(string? TimeZone);
 
-public sealed record TokenResponseDto(
+internal sealed record TokenResponseDto(
     [property: JsonPropertyName("access_token")] string? AccessToken,
     [property: JsonPropertyName("expires_in")] long? ExpiresIn,
     [property: JsonPropertyName("refresh_token")] string? RefreshToken,

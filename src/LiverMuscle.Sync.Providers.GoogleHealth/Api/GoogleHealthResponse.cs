@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
 /// <c>google.rpc.RetryInfo.retryDelay</c> in the error details). Errors come in Google's envelope
 /// <c>{"error":{"code","message","status","details":[{"reason"}]}}</c>.
 /// </summary>
-public sealed record GoogleHealthResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter)
+internal sealed record GoogleHealthResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter)
 {
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
@@ -31,7 +31,7 @@ public sealed record GoogleHealthResponse(HttpStatusCode Status, string Body, Ti
 }
 
 /// <summary>The parts of Google's error envelope the connector acts on.</summary>
-public sealed record GoogleError(string? Status, string? Message, string? Reason, TimeSpan? RetryDelay)
+internal sealed record GoogleError(string? Status, string? Message, string? Reason, TimeSpan? RetryDelay)
 {
     public static GoogleError? Parse(string body)
     {

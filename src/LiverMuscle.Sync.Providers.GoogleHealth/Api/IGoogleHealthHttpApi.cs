@@ -9,7 +9,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Api;
 /// parsed one by one so one malformed point cannot spoil the page. A list names its user and the run's tally; the
 /// request path adds the user's token.
 /// </summary>
-public interface IGoogleHealthHttpApi
+internal interface IGoogleHealthHttpApi
 {
     [Get("/v4/users/me/dataTypes/{dataType}/dataPoints")]
     Task<HttpResponseMessage> ListDataPointsAsync(

@@ -10,7 +10,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Grants;
 /// (shown by <c>status</c>, in <c>sync_health</c> and logged with how to grant it); only a grant that covers no data
 /// kind at all is a reason to authorise again.
 /// </summary>
-public sealed class GoogleGrants(ITokenStore tokens, ITokenManager tokenManager, ILogger<GoogleGrants> logger) : IDataKindGrants
+internal sealed class GoogleGrants(ITokenStore tokens, ITokenManager tokenManager, ILogger<GoogleGrants> logger) : IDataKindGrants
 {
     public string Provider => ProviderNames.Fitbit;
 

@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Grants;
 /// The Google Health scopes the connector asks for and what each opens. Google's consent screen lets a person tick
 /// them one by one; the token answer's <c>scope</c>, at consent and on every refresh, says which were granted.
 /// </summary>
-public static class GoogleScopes
+internal static class GoogleScopes
 {
     public const string Activity = Prefix + "activity_and_fitness.readonly";
     public const string Metrics = Prefix + "health_metrics_and_measurements.readonly";

@@ -15,7 +15,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Grants;
 /// <see cref="IPersonStore.ReportProviderTimeZoneAsync"/> (a zone the person set themselves wins). Without the scope,
 /// or when the settings cannot be read, the stored zone stays and the sync goes on.
 /// </summary>
-public sealed class GoogleTimeZone(
+internal sealed class GoogleTimeZone(
     GoogleHealthApiClient client,
     ITokenStore tokens,
     IPersonStore people,

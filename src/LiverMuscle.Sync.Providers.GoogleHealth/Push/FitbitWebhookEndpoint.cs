@@ -25,7 +25,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Push;
 /// could be checked (an AUTOMATIC subscriber covers everyone who consented), so a notification for a person is what
 /// confirms that person's subscription in <see cref="IPushHealth"/>.
 /// </summary>
-public sealed class FitbitWebhookEndpoint(
+internal sealed class FitbitWebhookEndpoint(
     ITokenStore tokens,
     ISyncTriggerQueue queue,
     IPushHealth health,

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
 /// <summary>Weight and body fat by UTC sample time (the filter these types accept), paired into <c>body_composition</c>.</summary>
-public sealed class BodySyncSource(GoogleHealthReading reading, ILogger<BodySyncSource> logger) : GoogleHealthSyncSource(reading, logger)
+internal sealed class BodySyncSource(GoogleHealthReading reading, ILogger<BodySyncSource> logger) : GoogleHealthSyncSource(reading, logger)
 {
     public override string DataKind => FitbitDataKinds.Body;
 

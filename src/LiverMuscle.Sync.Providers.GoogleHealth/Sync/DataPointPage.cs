@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// <c>nextPageToken</c> is absent or a string (the last page may be literally <c>{}</c>, and an empty page may
 /// still carry a token); anything else is a malformed answer and fails the read.
 /// </summary>
-public sealed record DataPointPage(IReadOnlyList<DataPointDto> Points, IReadOnlyList<RecordError> Errors, string? NextPageToken)
+internal sealed record DataPointPage(IReadOnlyList<DataPointDto> Points, IReadOnlyList<RecordError> Errors, string? NextPageToken)
 {
     public static DataPointPage Parse(string dataType, string body)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
 /// <summary>Exercise sessions by local start date (the only filter exercise accepts), 25 per page.</summary>
-public sealed class ExerciseSyncSource(GoogleHealthReading reading, ILogger<ExerciseSyncSource> logger) : GoogleHealthSyncSource(reading, logger)
+internal sealed class ExerciseSyncSource(GoogleHealthReading reading, ILogger<ExerciseSyncSource> logger) : GoogleHealthSyncSource(reading, logger)
 {
     public override string DataKind => FitbitDataKinds.Exercise;
 

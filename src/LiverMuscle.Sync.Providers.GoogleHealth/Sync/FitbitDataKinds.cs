@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
 /// <summary>The Fitbit data kinds, each with its own cursor.</summary>
-public static class FitbitDataKinds
+internal static class FitbitDataKinds
 {
     public const string Exercise = "exercise";
     public const string Nutrition = "nutrition";

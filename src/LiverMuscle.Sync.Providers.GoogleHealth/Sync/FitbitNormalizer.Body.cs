@@ -6,7 +6,7 @@ using F = LiverMuscle.Sync.Normalization.Schema.FieldNames;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
-public static partial class FitbitNormalizer
+internal static partial class FitbitNormalizer
 {
     /// <summary>
     /// Weight (grams → kg) and body fat of one weigh-in as one <c>body_composition</c> point. Readings several sources

@@ -6,7 +6,7 @@ using F = LiverMuscle.Sync.Normalization.Schema.FieldNames;
 
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
-public static partial class FitbitNormalizer
+internal static partial class FitbitNormalizer
 {
     /// <summary>
     /// Nutrition-log entries summed per local day (by their start: an entry needs no end), stamped at that day's

@@ -13,7 +13,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// user + source (+ kind) + time, never a device, so a Takeout import of the same session or weigh-in lands on the
 /// same point. A point is required to carry only what its computation needs.
 /// </summary>
-public static partial class FitbitNormalizer
+internal static partial class FitbitNormalizer
 {
     /// <summary>How far apart two sources may stamp the same weigh-in or food entry.</summary>
     public static readonly TimeSpan SameEventTolerance = TimeSpan.FromMinutes(2);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 
 /// <summary>What every Fitbit source reads with: the API client, the grant and time zone of the person, the ledger's batches, the options and the clock.</summary>
-public sealed record GoogleHealthReading(
+internal sealed record GoogleHealthReading(
     GoogleHealthApiClient Client,
     GoogleGrants Grants,
     GoogleTimeZone TimeZone,

@@ -20,7 +20,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// refuses for a missing scope stops there: the other kinds sync. Every run first brings the person's time zone up to
 /// date when it is due.
 /// </summary>
-public abstract class GoogleHealthSyncSource(GoogleHealthReading reading, ILogger logger) : ISyncSource
+internal abstract class GoogleHealthSyncSource(GoogleHealthReading reading, ILogger logger) : ISyncSource
 {
     /// <summary>The largest page of most types.</summary>
     public const int MaxPageSize = 10_000;

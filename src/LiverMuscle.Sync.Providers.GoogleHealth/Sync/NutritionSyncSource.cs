@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Sync;
 /// Nutrition-log entries by local start date, summed per day into <c>nutrition_daily</c>. A day whose entries were
 /// all deleted is written as zeros.
 /// </summary>
-public sealed class NutritionSyncSource(GoogleHealthReading reading, ILogger<NutritionSyncSource> logger) : GoogleHealthSyncSource(reading, logger)
+internal sealed class NutritionSyncSource(GoogleHealthReading reading, ILogger<NutritionSyncSource> logger) : GoogleHealthSyncSource(reading, logger)
 {
     public override string DataKind => FitbitDataKinds.Nutrition;
 

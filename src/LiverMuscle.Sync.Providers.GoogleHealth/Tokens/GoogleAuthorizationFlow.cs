@@ -19,7 +19,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 /// <c>users/me/identity</c> (push notifications name users only by it), logs each data kind left out with how to grant
 /// it, refuses a consent that granted no data at all, and takes the person's time zone from their settings.
 /// </summary>
-public sealed class GoogleAuthorizationFlow(
+internal sealed class GoogleAuthorizationFlow(
     GoogleTokenClient tokenClient,
     GoogleHealthApiClient client,
     GoogleGrants grants,

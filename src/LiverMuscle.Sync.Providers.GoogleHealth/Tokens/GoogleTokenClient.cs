@@ -14,7 +14,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 /// gone (revoked, unused for six months, or — most often — a consent screen left in Testing mode, whose refresh
 /// tokens die after 7 days): a value, not an exception.
 /// </summary>
-public sealed class GoogleTokenClient(IHttpClientFactory http, IOptions<FitbitOptions> options, TimeProvider time) : IOAuthTokenClient
+internal sealed class GoogleTokenClient(IHttpClientFactory http, IOptions<FitbitOptions> options, TimeProvider time) : IOAuthTokenClient
 {
     public const string HttpClientName = "fitbit-token";
 

@@ -12,7 +12,7 @@ namespace LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 /// revoking the refresh token ends the grant and every access token issued from it. Google answers 200, or 400
 /// <c>invalid_token</c> when the grant is already gone.
 /// </summary>
-public sealed class GoogleTokenRevoker(ITokenStore tokens, IHttpClientFactory clients, IOptions<FitbitOptions> options) : ITokenRevoker
+internal sealed class GoogleTokenRevoker(ITokenStore tokens, IHttpClientFactory clients, IOptions<FitbitOptions> options) : ITokenRevoker
 {
     public string Provider => ProviderNames.Fitbit;
 

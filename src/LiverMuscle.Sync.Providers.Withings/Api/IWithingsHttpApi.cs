@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Api;
 /// raw because errors come as HTTP 200 with a status in the body, and gateways may answer HTML. The user and the
 /// run's tally travel in the request options; the request path adds the user's token.
 /// </summary>
-public interface IWithingsHttpApi
+internal interface IWithingsHttpApi
 {
     [Post("/measure")]
     Task<HttpResponseMessage> MeasureAsync(

@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Api;
 /// A user's Withings data calls through the request path (budget, token, one refresh after an invalid-token
 /// answer, retries, the rate-limit hold). The HTTP client is taken from the factory for every call.
 /// </summary>
-public sealed class WithingsApiClient(IHttpClientFactory http)
+internal sealed class WithingsApiClient(IHttpClientFactory http)
 {
     public const string HttpClientName = "withings";
 

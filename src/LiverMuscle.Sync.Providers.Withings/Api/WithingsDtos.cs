@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Api;
 /// <c>updatetime</c> and <c>timezone</c> (the person's current IANA zone; getmeas only), <c>more</c> (an integer in
 /// getmeas, a boolean in getworkouts; often missing on the last page) and <c>offset</c>.
 /// </summary>
-public sealed record WithingsPageHeader(
+internal sealed record WithingsPageHeader(
     [property: JsonPropertyName("updatetime")] long? UpdateTime,
     [property: JsonPropertyName("more"), JsonConverter(typeof(FlexibleBoolConverter))] bool? More,
     [property: JsonPropertyName("offset")] long? Offset,
@@ -19,7 +19,7 @@ public sealed record WithingsPageHeader(
 /// numbers or strings: <c>deviceid</c> through <see cref="JsonIdConverter"/>, the numeric ids through the context's
 /// number handling.
 /// </summary>
-public sealed record MeasureGroup(
+internal sealed record MeasureGroup(
     [property: JsonPropertyName("grpid")] long GrpId,
     [property: JsonPropertyName("attrib")] int Attrib,
     [property: JsonPropertyName("date")] long Date,
@@ -32,13 +32,13 @@ public sealed record MeasureGroup(
     [property: JsonPropertyName("measures")] IReadOnlyList<Measure>? Measures);
 
 /// <summary>One measure: real value = value × 10^unit.</summary>
-public sealed record Measure(
+internal sealed record Measure(
     [property: JsonPropertyName("value")] long? Value,
     [property: JsonPropertyName("type")] int Type,
     [property: JsonPropertyName("unit")] int Unit,
     [property: JsonPropertyName("position")] int? Position);
 
-public sealed record Workout(
+internal sealed record Workout(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("category")] int Category,
     [property: JsonPropertyName("timezone")] string? Timezone,
@@ -51,13 +51,13 @@ public sealed record Workout(
     [property: JsonPropertyName("data")] WorkoutData? Data);
 
 /// <summary>The <c>data_fields</c> we ask for; absent, null or 0 when the device had none.</summary>
-public sealed record WorkoutData(
+internal sealed record WorkoutData(
     [property: JsonPropertyName("calories")] double? Calories,
     [property: JsonPropertyName("hr_average")] double? HrAverage,
     [property: JsonPropertyName("pause_duration")] double? PauseDuration);
 
 /// <summary>The body of a successful <c>requesttoken</c>. <c>userid</c> may come as a number or a string.</summary>
-public sealed record TokenBody(
+internal sealed record TokenBody(
     [property: JsonPropertyName("userid")] long UserId,
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("refresh_token")] string RefreshToken,
@@ -67,8 +67,8 @@ public sealed record TokenBody(
     public override string ToString() => $"TokenBody {{ UserId = {UserId}, ExpiresIn = {ExpiresIn}, Scope = {Scope} }}";
 }
 
-public sealed record NotifyListBody([property: JsonPropertyName("profiles")] IReadOnlyList<NotifyProfile>? Profiles);
+internal sealed record NotifyListBody([property: JsonPropertyName("profiles")] IReadOnlyList<NotifyProfile>? Profiles);
 
-public sealed record NotifyProfile(
+internal sealed record NotifyProfile(
     [property: JsonPropertyName("appli")] int Appli,
     [property: JsonPropertyName("callbackurl")] string? CallbackUrl);

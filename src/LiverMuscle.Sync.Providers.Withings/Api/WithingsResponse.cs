@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LiverMuscle.Sync.Providers.Withings.Api;
 
 /// <summary>One parsed answer: the body status, the error text, and the <c>body</c> element when status is 0.</summary>
-public sealed record WithingsResponse(int Status, string? Error, JsonElement Body, WithingsStatusKind Kind)
+internal sealed record WithingsResponse(int Status, string? Error, JsonElement Body, WithingsStatusKind Kind)
 {
     public bool IsOk => Kind == WithingsStatusKind.Ok;
 

@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Providers.Withings.Api;
 
 /// <summary>The Withings service a data call goes to.</summary>
-public enum WithingsService
+internal enum WithingsService
 {
     /// <summary><c>/measure</c> (getmeas).</summary>
     Measure,

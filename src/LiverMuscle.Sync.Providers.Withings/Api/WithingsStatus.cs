@@ -16,7 +16,7 @@ public enum WithingsStatusKind
     NotJson,
 }
 
-public static class WithingsStatus
+internal static class WithingsStatus
 {
     public const int Ok = 0;
     public const int InvalidToken = 401;

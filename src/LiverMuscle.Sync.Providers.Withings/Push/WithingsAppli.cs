@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Providers.Withings.Push;
 
 /// <summary>Notification categories (<c>appli</c>) we subscribe to or handle.</summary>
-public static class WithingsAppli
+internal static class WithingsAppli
 {
     /// <summary>New weight / body composition → getmeas.</summary>
     public const int Weight = 1;

@@ -15,7 +15,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Push;
 /// twice; a subscription of ours on any other URL of the callback path (the one without a token, or an older token)
 /// is revoked once the current one exists. A failure is logged: polling remains.
 /// </summary>
-public sealed class WithingsNotificationSubscriber(
+internal sealed class WithingsNotificationSubscriber(
     WithingsApiClient client,
     WithingsPushSettings push,
     IPushSubscriptionStore subscriptions,

@@ -20,7 +20,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Push;
 /// targeted sync of the notified data kind, clamped to the look-back window; an unlink or delete only queues an
 /// authenticated call that shows whether the grant still works, and never changes the connection by itself.
 /// </summary>
-public sealed class WithingsPushEndpoint(
+internal sealed class WithingsPushEndpoint(
     ITokenStore tokens,
     IPushSubscriptionStore subscriptions,
     IPushHealth health,

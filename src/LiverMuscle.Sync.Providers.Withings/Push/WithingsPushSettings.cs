@@ -5,7 +5,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Push;
 /// as the only path. A person's callback is that URL plus <see cref="WithingsOptions.NotifyCallbackPath"/> plus their
 /// secret callback token.
 /// </summary>
-public sealed record WithingsPushSettings(Uri? PublicUrl)
+internal sealed record WithingsPushSettings(Uri? PublicUrl)
 {
     public const string PublicUrlKey = "Sync:Push:PublicUrl";
 

@@ -16,7 +16,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// earlier version spelled otherwise names that tag, so the old point is replaced). A group that cannot be read
 /// (no measures, a measure without value, a value out of range) is reported with its grpid and skipped.
 /// </summary>
-public static class BodyCompositionNormalizer
+internal static class BodyCompositionNormalizer
 {
     public static RecordRead Normalize(string userId, IEnumerable<MeasureGroup> groups)
     {

@@ -13,7 +13,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// Weigh-ins and body composition through <c>getmeas</c> (category 1, the body-composition meastypes). Every answer
 /// names the person's current time zone.
 /// </summary>
-public sealed class BodyCompositionSyncSource(
+internal sealed class BodyCompositionSyncSource(
     WithingsApiClient client,
     LedgerBatches batches,
     WithingsTimeZones zones,

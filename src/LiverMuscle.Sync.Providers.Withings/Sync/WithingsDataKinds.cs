@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Providers.Withings.Sync;
 
 /// <summary>The data kinds of the Withings sources (part of the cursor key).</summary>
-public static class WithingsDataKinds
+internal static class WithingsDataKinds
 {
     public const string BodyComposition = "body_composition";
     public const string Workouts = "workouts";

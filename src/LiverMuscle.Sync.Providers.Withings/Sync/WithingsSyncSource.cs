@@ -19,7 +19,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// further back than the look-back window (older changes need a backfill). The person's time zone, as the answers
 /// carry it, is reported once per run.
 /// </summary>
-public abstract class WithingsSyncSource(
+internal abstract class WithingsSyncSource(
     WithingsApiClient client,
     LedgerBatches batches,
     WithingsTimeZones zones,

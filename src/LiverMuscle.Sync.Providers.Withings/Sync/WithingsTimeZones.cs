@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// Reports the zone Withings' answers carry to the person store: it becomes the person's unless they set their own;
 /// a zone this machine does not know changes nothing.
 /// </summary>
-public sealed class WithingsTimeZones(IPersonStore people, ILogger<WithingsTimeZones> logger)
+internal sealed class WithingsTimeZones(IPersonStore people, ILogger<WithingsTimeZones> logger)
 {
     public async Task ReportAsync(string userId, string? zone, CancellationToken cancellationToken)
     {

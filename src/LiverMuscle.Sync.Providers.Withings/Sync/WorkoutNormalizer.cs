@@ -12,7 +12,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// session duration (others are ignored, by <see cref="StrengthSessionRule"/>). Identity user + source + kind + start
 /// time; the workout id and category are fields, so an edited category keeps its point unless it changes the kind.
 /// </summary>
-public static class WorkoutNormalizer
+internal static class WorkoutNormalizer
 {
     public static RecordRead Normalize(string userId, IEnumerable<Workout> workouts, IReadOnlyDictionary<int, string> categories, TimeSpan minimumDuration)
     {

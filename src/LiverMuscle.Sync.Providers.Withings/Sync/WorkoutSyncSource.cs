@@ -13,7 +13,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Sync;
 /// Strength workouts through <c>getworkouts</c>, always with an explicit <c>data_fields</c> list. Each workout carries
 /// the zone it was recorded in; the newest one of the look-back window tells the person's current zone.
 /// </summary>
-public sealed class WorkoutSyncSource(
+internal sealed class WorkoutSyncSource(
     WithingsApiClient client,
     LedgerBatches batches,
     WithingsTimeZones zones,

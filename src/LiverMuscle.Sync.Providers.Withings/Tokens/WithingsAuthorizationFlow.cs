@@ -12,7 +12,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Tokens;
 /// Withings' authorization-code flow (no PKCE). <c>mode=demo</c> authorises Withings' demo user. Completing stores
 /// the pair with the Withings userid as provider user id, then subscribes to notifications when a public URL is set.
 /// </summary>
-public sealed class WithingsAuthorizationFlow(
+internal sealed class WithingsAuthorizationFlow(
     WithingsTokenClient tokenClient,
     ITokenStore tokens,
     WithingsNotificationSubscriber subscriber,

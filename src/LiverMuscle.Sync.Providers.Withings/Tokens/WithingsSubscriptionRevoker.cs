@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Tokens;
 /// for each). Withings revokes tokens only for signed partner requests, so the tokens themselves end with their
 /// deletion from the state store.
 /// </summary>
-public sealed class WithingsSubscriptionRevoker(WithingsApiClient client, ITokenStore tokens) : ITokenRevoker
+internal sealed class WithingsSubscriptionRevoker(WithingsApiClient client, ITokenStore tokens) : ITokenRevoker
 {
     public string Provider => ProviderNames.Withings;
 

@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Providers.Withings.Tokens;
 /// through the retries of the request path. Status 503 ("Invalid Params: invalid refresh_token / invalid code")
 /// means the grant is gone: a value, not an exception. Other failures throw.
 /// </summary>
-public sealed class WithingsTokenClient(IHttpClientFactory http, IOptions<WithingsOptions> options, TimeProvider time) : IOAuthTokenClient
+internal sealed class WithingsTokenClient(IHttpClientFactory http, IOptions<WithingsOptions> options, TimeProvider time) : IOAuthTokenClient
 {
     public const string HttpClientName = "withings-token";
 

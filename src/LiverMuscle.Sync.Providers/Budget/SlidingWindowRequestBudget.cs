@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Providers.Budget;
 /// sent, so processes sharing the store share one budget and a restart, even after a kill, spends nothing the provider
 /// still counts. Waiters of one process queue first-in first-out and wait in <see cref="TimeProvider"/> time.
 /// </summary>
-public sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> limits, TimeProvider time, IRequestWindowStore windows, IKeyValueStore? saved = null)
+internal sealed class SlidingWindowRequestBudget(IEnumerable<ProviderRateLimit> limits, TimeProvider time, IRequestWindowStore windows, IKeyValueStore? saved = null)
     : IRequestBudget, IDisposable
 {
     /// <summary>Where earlier versions saved the windows at exit; imported once into the shared store.</summary>

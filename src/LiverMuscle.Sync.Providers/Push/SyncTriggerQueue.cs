@@ -9,7 +9,7 @@ namespace LiverMuscle.Sync.Providers.Push;
 /// per <see cref="PushOptions.TriggerInterval"/>, so a burst of notifications costs a sync or two, not one each.
 /// Enqueueing never blocks. One reader.
 /// </summary>
-public sealed class SyncTriggerQueue(IOptions<PushOptions> options, TimeProvider time) : ISyncTriggerQueue
+internal sealed class SyncTriggerQueue(IOptions<PushOptions> options, TimeProvider time) : ISyncTriggerQueue
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Key, SyncTrigger> _waiting = [];

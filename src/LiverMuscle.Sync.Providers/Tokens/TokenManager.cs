@@ -12,7 +12,7 @@ namespace LiverMuscle.Sync.Providers.Tokens;
 /// not refreshed again. The rotated pair is stored before anyone uses it. A refused refresh token counts as dead only
 /// if the store still holds that very token; a dead grant stops only that user's connection.
 /// </summary>
-public sealed class TokenManager(
+internal sealed class TokenManager(
     ITokenStore tokens,
     ITokenRefreshLeases leases,
     IEnumerable<IOAuthTokenClient> clients,

@@ -3,7 +3,7 @@ using LiverMuscle.Sync.Infrastructure.Configuration;
 namespace LiverMuscle.Sync.Providers.Tokens;
 
 /// <summary>Section <c>Sync:Tokens</c>.</summary>
-public sealed class TokenManagerOptions
+internal sealed class TokenManagerOptions
 {
     /// <summary>Refresh an access token this long before it expires, at most an hour. Default 5 minutes.</summary>
     [DurationRange("00:00:00", "01:00:00")]

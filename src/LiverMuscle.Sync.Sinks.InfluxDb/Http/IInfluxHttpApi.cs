@@ -3,7 +3,7 @@ using Refit;
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Http;
 
 /// <summary>The InfluxDB 1.x HTTP API (also served by the v1-compatibility layer of 2.x and 3.x).</summary>
-public interface IInfluxHttpApi
+internal interface IInfluxHttpApi
 {
     [Post("/write")]
     Task<HttpResponseMessage> WriteAsync(string db, string? rp, string precision, [Body] HttpContent body, CancellationToken cancellationToken);

@@ -12,7 +12,7 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.LineProtocol;
 /// backslash. Names with a newline, or with a backslash the protocol cannot carry (before a separator or at the
 /// end), are refused with a reason rather than sent garbled. Newlines in string values become spaces.
 /// </summary>
-public static class LineProtocolEncoder
+internal static class LineProtocolEncoder
 {
     private static readonly SearchValues<char> MeasurementSpecials = SearchValues.Create(", \\\n\r");
     private static readonly SearchValues<char> KeySpecials = SearchValues.Create(",= \\\n\r");

@@ -9,7 +9,7 @@ public enum WritePrecision
     Seconds,
 }
 
-public static class WritePrecisionExtensions
+internal static class WritePrecisionExtensions
 {
     /// <summary>The <c>precision</c> query value of the 1.x <c>/write</c> endpoint (1.6 treats unknown values as ns).</summary>
     public static string QueryValue(this WritePrecision precision) => precision switch

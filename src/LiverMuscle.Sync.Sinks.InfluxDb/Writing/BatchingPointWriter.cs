@@ -16,7 +16,7 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 /// are sent first. Encoding the next batch overlaps sending the previous one; a single sender keeps the order. Each
 /// caller's task completes once every one of its points is accepted, rejected or spooled.
 /// </summary>
-public sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
+internal sealed class BatchingPointWriter : IPointSink, IAsyncDisposable
 {
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<OutgoingBatch> _outgoing = Channel.CreateUnbounded<OutgoingBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });

@@ -10,7 +10,7 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 /// timeouts, 5xx and 429, honouring <c>Retry-After</c>; never on other 4xx, nor on a 5xx that reports a partial write
 /// (InfluxDB 2.x answers "points beyond retention policy" with 500: resending cannot change it).
 /// </summary>
-public sealed class InfluxResiliencePipeline
+internal sealed class InfluxResiliencePipeline
 {
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 

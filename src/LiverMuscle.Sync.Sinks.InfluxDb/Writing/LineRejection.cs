@@ -3,4 +3,4 @@ using LiverMuscle.Sync.Normalization;
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
 /// <summary>Line <paramref name="Line"/> of a batch was refused (or possibly dropped), as <paramref name="Outcome"/> says.</summary>
-public readonly record struct LineRejection(int Line, PointOutcome Outcome);
+internal readonly record struct LineRejection(int Line, PointOutcome Outcome);

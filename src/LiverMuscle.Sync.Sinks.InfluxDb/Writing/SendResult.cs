@@ -5,7 +5,7 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 /// have dropped and which are not retried), kept in the durable spool for replay, or not delivered (InfluxDB
 /// unreachable). Rejections name lines by their index in the batch.
 /// </summary>
-public sealed record SendResult(SendStatus Status, IReadOnlyList<LineRejection> Rejections, string? Error)
+internal sealed record SendResult(SendStatus Status, IReadOnlyList<LineRejection> Rejections, string? Error)
 {
     public bool Delivered => Status == SendStatus.Delivered;
 

@@ -1,6 +1,6 @@
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
-public enum SendStatus
+internal enum SendStatus
 {
     /// <summary>InfluxDB answered for every line: stored or rejected.</summary>
     Delivered,

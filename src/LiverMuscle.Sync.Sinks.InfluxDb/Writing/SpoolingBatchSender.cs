@@ -12,7 +12,7 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 /// is kept behind it when that does not empty it, so the order of writes and deletes holds. One gate serialises
 /// direct sends and replay in this process.
 /// </summary>
-public sealed class SpoolingBatchSender(
+internal sealed class SpoolingBatchSender(
     IBatchSender inner,
     IWriteSpool spool,
     IInfluxQueryClient influx,

@@ -10,7 +10,7 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 /// points that vanished at the source). Lines are addressed by their index in the batch. The spool names a batch's kind
 /// and precision (<c>line-protocol</c> alone is whole seconds, as every batch was before precision was recorded).
 /// </summary>
-public sealed class WriteBatch
+internal sealed class WriteBatch
 {
     internal const string LinesSpoolKind = "line-protocol";
     internal const string StatementSpoolKind = "influxql";

@@ -1,6 +1,6 @@
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Writing;
 
-public enum WriteBatchKind
+internal enum WriteBatchKind
 {
     /// <summary>Line protocol for <c>/write</c>.</summary>
     Lines,

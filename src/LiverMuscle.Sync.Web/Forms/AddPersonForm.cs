@@ -1,6 +1,6 @@
 namespace LiverMuscle.Sync.Web.Forms;
 
-public sealed class AddPersonForm
+internal sealed class AddPersonForm
 {
     public string? Id { get; set; }
 

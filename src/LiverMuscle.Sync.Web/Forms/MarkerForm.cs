@@ -3,7 +3,7 @@ using LiverMuscle.Sync.Markers.Catalog;
 namespace LiverMuscle.Sync.Web.Forms;
 
 /// <summary>One blood-work or scan value: a marker with its unit (one choice, <c>alt|U/L</c>), the value and the day.</summary>
-public sealed class MarkerForm
+internal sealed class MarkerForm
 {
     /// <summary>Markers computed from others (FIB-4, muscle mass index) are not entered.</summary>
     private static readonly HashSet<string> Computed = [MarkerIds.Fib4, MarkerIds.AppendicularMuscleIndex];

@@ -3,7 +3,7 @@ using LiverMuscle.Sync.State;
 namespace LiverMuscle.Sync.Web.Forms;
 
 /// <summary>Every value of a person as the profile form posts it; an empty field clears the value, as <c>people set ID --x ''</c> does.</summary>
-public sealed class ProfileForm
+internal sealed class ProfileForm
 {
     public string? DisplayName { get; set; }
 

@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Web.Forms;
 /// A person's programme as its form posts it, in the texts <c>people set --training-days …</c> takes; every field is
 /// sent, so an emptied one clears its value (its default applies again, or the reminder is off).
 /// </summary>
-public sealed class ProgrammeForm
+internal sealed class ProgrammeForm
 {
     public string? TrainingDays { get; set; }
 

@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Web.Forms;
 
 /// <summary>A day's protein as the form posts it: the day and the grams.</summary>
-public sealed class ProteinForm
+internal sealed class ProteinForm
 {
     public string? Date { get; set; }
 

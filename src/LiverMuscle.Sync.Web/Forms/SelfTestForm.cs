@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Web.Forms;
 
 /// <summary>A strength self-test: grip strength (kg), five chair stands (s), stairs climbed (flights) — any of them — on one day.</summary>
-public sealed class SelfTestForm
+internal sealed class SelfTestForm
 {
     public string? GripKg { get; set; }
 

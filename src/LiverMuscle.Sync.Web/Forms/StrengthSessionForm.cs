@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Web.Forms;
 
 /// <summary>A strength session as the form posts it: the day, its kind (one of the session kinds) and its minutes.</summary>
-public sealed class StrengthSessionForm
+internal sealed class StrengthSessionForm
 {
     public string? Date { get; set; }
 

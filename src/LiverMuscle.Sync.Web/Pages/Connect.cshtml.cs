@@ -10,7 +10,7 @@ namespace LiverMuscle.Sync.Web.Pages;
 /// Starts the OAuth flow of a person at a provider through <see cref="AuthorizationService"/> — the same as
 /// <c>auth</c> — with the redirect back to <c>/oauth/{provider}/callback</c>, and sends the browser to the consent page.
 /// </summary>
-public sealed class ConnectModel(AuthorizationService authorization, ConnectLinks links, ConsoleUrls urls) : PageModel
+internal sealed class ConnectModel(AuthorizationService authorization, ConnectLinks links, ConsoleUrls urls) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Provider { get; set; } = string.Empty;

@@ -10,7 +10,7 @@ namespace LiverMuscle.Sync.Web.Pages;
 
 /// <summary>The people list, and adding a person through the same <see cref="PersonRegistry"/> as <c>people add</c>.</summary>
 [Authorize(Policy = ConsoleClaims.OperatorPolicy)]
-public sealed class IndexModel(PersonOverviewReader reader, PersonRegistry registry) : PageModel
+internal sealed class IndexModel(PersonOverviewReader reader, PersonRegistry registry) : PageModel
 {
     public IReadOnlyList<PersonOverview> People { get; private set; } = [];
 

@@ -10,7 +10,7 @@ namespace LiverMuscle.Sync.Web.Pages;
 /// An invite link. Opening it shows a button (link previews fetch pages, so the link is used only by the form post);
 /// the post uses the link once and starts a session limited to that one person.
 /// </summary>
-public sealed class InviteModel(InviteService invites) : PageModel
+internal sealed class InviteModel(InviteService invites) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Person { get; set; } = string.Empty;

@@ -6,7 +6,7 @@ namespace LiverMuscle.Sync.Web.Pages;
 
 /// <summary>An invited person's page: their own connections and logging forms, nothing of anyone else.</summary>
 [Authorize(Policy = ConsoleClaims.PersonPolicy)]
-public sealed class MeModel(PersonPageServices services) : PersonPageModel(services)
+internal sealed class MeModel(PersonPageServices services) : PersonPageModel(services)
 {
     public override string PersonId => User.InvitedPerson()!;
 }

@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Web.Pages;
 /// Where a provider sends the browser back: completes the authorisation the state names (an invite session only its
 /// own person's), stores the tokens, starts the first sync in the background and returns to the person's page.
 /// </summary>
-public sealed class OAuthCallbackModel(AuthorizationService authorization, BackgroundSyncs syncs) : PageModel
+internal sealed class OAuthCallbackModel(AuthorizationService authorization, BackgroundSyncs syncs) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Provider { get; set; } = string.Empty;

@@ -14,7 +14,7 @@ namespace LiverMuscle.Sync.Web.Pages;
 /// providers with connect links, and the logging forms and uploads. Derived pages say which person and
 /// add their own handlers.
 /// </summary>
-public abstract class PersonPageModel(PersonPageServices services) : PageModel
+internal abstract class PersonPageModel(PersonPageServices services) : PageModel
 {
     protected PersonPageServices Services => services;
 

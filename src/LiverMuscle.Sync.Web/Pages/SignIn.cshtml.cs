@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Web.Pages;
 
 /// <summary>The operator's sign-in: the password set by <c>console set-password</c>, throttled per address and per account.</summary>
 [EnableRateLimiting(WebConsoleServiceCollectionExtensions.SignInRateLimit)]
-public sealed class SignInModel(OperatorPassword password, SignInThrottle throttle, ILogger<SignInModel> logger) : PageModel
+internal sealed class SignInModel(OperatorPassword password, SignInThrottle throttle, ILogger<SignInModel> logger) : PageModel
 {
     public bool PasswordSet { get; private set; }
 

@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Web.Pages;
 
 /// <summary>Ends the session (a form post, so another site cannot sign anyone out).</summary>
 [AllowAnonymous]
-public sealed class SignOutModel : PageModel
+internal sealed class SignOutModel : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/SignIn");
 

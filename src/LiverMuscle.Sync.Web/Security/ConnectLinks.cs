@@ -9,7 +9,7 @@ namespace LiverMuscle.Sync.Web.Security;
 /// provider would need its origin in the page's <c>form-action</c>), so the link carries a short-lived value bound
 /// to the session, the person and the provider: another site cannot make a signed-in browser start one.
 /// </summary>
-public sealed class ConnectLinks(IDataProtectionProvider protection, TimeProvider time)
+internal sealed class ConnectLinks(IDataProtectionProvider protection, TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
     private readonly IDataProtector _protector = protection.CreateProtector("LiverMuscle.Sync.Web.ConnectLinks");

@@ -13,7 +13,7 @@ namespace LiverMuscle.Sync.Web.Security;
 /// the token stored (under <c>console/invite/{personId}</c>, so erasing the person erases it). A new link for the
 /// same person replaces the previous one.
 /// </summary>
-public sealed class InviteService(IKeyValueStore store, IPersonStore people, IOptionsMonitor<ConsoleOptions> options, TimeProvider time, ILogger<InviteService> logger) : IDisposable
+internal sealed class InviteService(IKeyValueStore store, IPersonStore people, IOptionsMonitor<ConsoleOptions> options, TimeProvider time, ILogger<InviteService> logger) : IDisposable
 {
     private readonly SemaphoreSlim _redeem = new(1, 1);
 

@@ -1,7 +1,7 @@
 namespace LiverMuscle.Sync.Web.Security;
 
 /// <summary>What opening an invite link found.</summary>
-public enum InviteStatus
+internal enum InviteStatus
 {
     /// <summary>The link is good (and, when redeemed, now used).</summary>
     Valid,

@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Web.Security;
 /// <see cref="ConsoleOptions.FirstLockout"/>, doubling with each further failure up to an hour; a success resets it.
 /// Kept in memory, in <see cref="TimeProvider"/> time.
 /// </summary>
-public sealed class SignInThrottle(IOptionsMonitor<ConsoleOptions> options, TimeProvider time)
+internal sealed class SignInThrottle(IOptionsMonitor<ConsoleOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan LongestLockout = TimeSpan.FromHours(1);
     private readonly Dictionary<string, (int Failures, DateTimeOffset LockedUntil)> _accounts = new(StringComparer.Ordinal);

@@ -1,4 +1,4 @@
 namespace LiverMuscle.Sync.Web.Services;
 
 /// <summary>One state change of an alert rule for a person, from <c>alert_event</c>.</summary>
-public sealed record AlertTransition(DateTimeOffset Time, string Rule, string State, string? Message);
+internal sealed record AlertTransition(DateTimeOffset Time, string Rule, string State, string? Message);

@@ -11,7 +11,7 @@ namespace LiverMuscle.Sync.Web.Services;
 /// the <c>sync</c> verb, in the background so the page answers at once; one at a time per (person, provider). The
 /// outcome lands in the sync run log the pages show. Stopping the host cancels and awaits them.
 /// </summary>
-public sealed class BackgroundSyncs(SyncRunner runner, ILogger<BackgroundSyncs> logger) : IHostedService, IDisposable
+internal sealed class BackgroundSyncs(SyncRunner runner, ILogger<BackgroundSyncs> logger) : IHostedService, IDisposable
 {
     private readonly Dictionary<(string Person, string Provider), Task> _running = [];
     private readonly CancellationTokenSource _stopping = new();

@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Web.Services;
 /// Absolute addresses the console hands out: OAuth redirects and invite links, on <c>Sync:Push:PublicUrl</c> when
 /// set, else on the listen URL (which only this machine reaches).
 /// </summary>
-public sealed class ConsoleUrls(IOptionsMonitor<PushOptions> push)
+internal sealed class ConsoleUrls(IOptionsMonitor<PushOptions> push)
 {
     public Uri Base => push.CurrentValue.PublicUrl ?? push.CurrentValue.ListenUrl;
 

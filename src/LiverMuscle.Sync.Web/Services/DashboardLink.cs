@@ -1,4 +1,4 @@
 namespace LiverMuscle.Sync.Web.Services;
 
 /// <summary>A Grafana dashboard opened on one person.</summary>
-public sealed record DashboardLink(string Title, Uri Url);
+internal sealed record DashboardLink(string Title, Uri Url);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Web.Services;
 
 /// <summary>Links to the provisioned dashboards opened on one person, when <c>Grafana:Url</c> is set.</summary>
-public sealed class GrafanaLinks(IOptionsMonitor<GrafanaOptions> options)
+internal sealed class GrafanaLinks(IOptionsMonitor<GrafanaOptions> options)
 {
     public IReadOnlyList<DashboardLink> For(string personId) => options.CurrentValue.Url is not { } url
         ? []

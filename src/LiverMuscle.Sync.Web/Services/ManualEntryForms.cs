@@ -13,7 +13,7 @@ namespace LiverMuscle.Sync.Web.Services;
 /// <c>log protein</c>, <c>import daily-totals</c> and <c>import fitbit-export</c> make (<see cref="ManualEntries"/>,
 /// <see cref="FitbitExportRunner"/>), and their results told in the lines those verbs print.
 /// </summary>
-public sealed class ManualEntryForms(ManualEntries entries, FitbitExportRunner fitbit, IOptionsMonitor<ConsoleOptions> options)
+internal sealed class ManualEntryForms(ManualEntries entries, FitbitExportRunner fitbit, IOptionsMonitor<ConsoleOptions> options)
 {
     public async Task<EntryReport> LogSessionAsync(string personId, StrengthSessionForm form, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace LiverMuscle.Sync.Web.Services;
 /// readers and recorder as <c>markers add</c> and <c>markers import</c>. A value that cannot be read becomes an
 /// error of the report, like a bad CSV row.
 /// </summary>
-public sealed class MarkerEntry(MarkerRecorder recorder, IOptionsMonitor<ConsoleOptions> options)
+internal sealed class MarkerEntry(MarkerRecorder recorder, IOptionsMonitor<ConsoleOptions> options)
 {
     public Task<MarkerImportReport> AddAsync(string personId, MarkerForm form, CancellationToken cancellationToken)
     {

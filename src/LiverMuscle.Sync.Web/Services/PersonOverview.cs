@@ -7,7 +7,7 @@ namespace LiverMuscle.Sync.Web.Services;
 /// What the people list shows of a person: each provider's state, this week's adherence, the latest weigh-in and
 /// markers, Grafana links. <paramref name="InfluxProblem"/> says why the InfluxDB parts are missing, if they are.
 /// </summary>
-public sealed record PersonOverview(
+internal sealed record PersonOverview(
     Person Person,
     IReadOnlyList<ProviderStatus> Providers,
     AdherenceWeek? Week,

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.Web.Services;
 
 /// <summary>Reads what the people list and the person page show, from the state store and InfluxDB; an unreachable InfluxDB is a line, not an error page.</summary>
-public sealed class PersonOverviewReader(
+internal sealed class PersonOverviewReader(
     IPersonStore people,
     ITokenStore tokens,
     ISyncRunLog runs,

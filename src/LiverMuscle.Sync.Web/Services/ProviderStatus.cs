@@ -8,7 +8,7 @@ namespace LiverMuscle.Sync.Web.Services;
 /// never shown are the tokens), the data kinds its grant leaves out, the last sync, when the scheduler is expected to
 /// poll next, and whether a console sync runs now.
 /// </summary>
-public sealed record ProviderStatus(
+internal sealed record ProviderStatus(
     string Provider, bool Configured, ProviderConnection? Connection, IReadOnlyList<DataKindNotGranted> NotGranted, SyncRunRecord? LastRun, DateTimeOffset? NextPoll, bool Syncing)
 {
     public bool Connected => Connection is { Status: ConnectionStatus.Connected, Token: not null };

@@ -1,3 +1,3 @@
 namespace LiverMuscle.Sync.Web.Services;
 
-public sealed record WeighIn(DateTimeOffset Time, double WeightKg, string? Source);
+internal sealed record WeighIn(DateTimeOffset Time, double WeightKg, string? Source);

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace LiverMuscle.Sync.Alerts.Notifications.Webhook;
 
 /// <summary>Renders the body (default payload or template) and signs it.</summary>
-public static class WebhookBody
+internal static class WebhookBody
 {
     public static string Render(AlertNotification n, string? template)
     {

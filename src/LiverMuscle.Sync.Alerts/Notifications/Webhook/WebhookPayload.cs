@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace LiverMuscle.Sync.Alerts.Notifications.Webhook;
 
 /// <summary>The default webhook body.</summary>
-public sealed record WebhookPayload(
+internal sealed record WebhookPayload(
     string IdempotencyKey,
     string Kind,
     string Rule,

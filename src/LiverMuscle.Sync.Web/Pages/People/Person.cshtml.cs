@@ -16,7 +16,7 @@ namespace LiverMuscle.Sync.Web.Pages.People;
 /// <c>sync</c>), invite links, export and the logging forms.
 /// </summary>
 [Authorize(Policy = ConsoleClaims.OperatorPolicy)]
-public sealed class PersonModel(
+internal sealed class PersonModel(
     PersonPageServices services,
     PersonRegistry registry,
     ProviderDisconnector disconnector,

@@ -9,7 +9,7 @@ namespace LiverMuscle.Sync.Web.Pages.People;
 
 /// <summary>Removing (erasing) a person through the same <see cref="PersonEraser"/> as <c>people remove</c>, and what it erased.</summary>
 [Authorize(Policy = ConsoleClaims.OperatorPolicy)]
-public sealed class RemoveModel(PersonEraser eraser, IPersonStore people) : PageModel
+internal sealed class RemoveModel(PersonEraser eraser, IPersonStore people) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = string.Empty;
