@@ -19,15 +19,21 @@ public sealed class AuthTwoInvocationsTests : IDisposable
 
     public void Dispose() => _directory.Delete(recursive: true);
 
-    [Fact]
-    public async Task AuthWithings_RedirectUrlInASecondRun_ConnectsThePerson_AndTheSameUrlIsRefusedAfterwards()
+    private Dictionary<string, string> WithingsEnvironment(WithingsSandbox sandbox)
     {
-        await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
         var environment = ConfigurationTests.StateIn(_directory);
         environment["LIVERMUSCLE__Withings__ClientId"] = sandbox.ClientId;
         environment["LIVERMUSCLE__Withings__ClientSecret"] = sandbox.ClientSecret;
         environment["LIVERMUSCLE__Withings__ApiBaseUrl"] = sandbox.BaseUrl.ToString();
         environment["LIVERMUSCLE__Withings__AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString();
+        return environment;
+    }
+
+    [Fact]
+    public async Task AuthWithings_RedirectUrlInASecondRun_ConnectsThePerson_AndTheSameUrlIsRefusedAfterwards()
+    {
+        await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
+        var environment = WithingsEnvironment(sandbox);
 
         var (consent, redirect) = await CliAuthorization.StartAndConsentAsync(_directory, environment, "withings", "zoe");
         Assert.Equal("user.metrics,user.activity", QueryHelpers.ParseQuery(consent.Query)["scope"].ToString());
@@ -52,11 +58,7 @@ public sealed class AuthTwoInvocationsTests : IDisposable
     public async Task AuthWithings_TheRedirectPastedOnStandardInput_ConnectsThePerson()
     {
         await using var sandbox = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
-        var environment = ConfigurationTests.StateIn(_directory);
-        environment["LIVERMUSCLE__Withings__ClientId"] = sandbox.ClientId;
-        environment["LIVERMUSCLE__Withings__ClientSecret"] = sandbox.ClientSecret;
-        environment["LIVERMUSCLE__Withings__ApiBaseUrl"] = sandbox.BaseUrl.ToString();
-        environment["LIVERMUSCLE__Withings__AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString();
+        var environment = WithingsEnvironment(sandbox);
         var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
 
         using var auth = WorkerProcess.StartWithInput(_directory.FullName, environment, "auth", "withings", "--user", "zoe", "--redirect-port", port);
