@@ -1,54 +1,37 @@
 using LiverMuscle.Sync.Testing;
-using LiverMuscle.Sync.Worker.Cli;
-using LiverMuscle.Sync.Worker.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiverMuscle.Sync.Web.Tests;
 
-/// <summary>
-/// The worker's composition (<c>WorkerHost</c>, the endpoints <c>run</c> maps) in this process on a free loopback
-/// port, with a state store in a temporary folder, fake time and every log line captured.
-/// </summary>
+/// <summary>The running worker (<see cref="TestHost"/>) for the console's tests, in fake time with every log line captured.</summary>
 internal sealed class ConsoleTestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly DirectoryInfo _directory;
+    private readonly TestHost _host;
 
-    private ConsoleTestHost(WebApplication app, DirectoryInfo directory, Uri url, FakeTimeProvider time)
+    private ConsoleTestHost(TestHost host, FakeTimeProvider time)
     {
-        _app = app;
-        _directory = directory;
-        Url = url;
+        _host = host;
         Time = time;
-        Logs = app.Services.GetRequiredService<FakeLogCollector>();
     }
 
-    public Uri Url { get; }
+    public Uri Url => _host.Url;
 
     public FakeTimeProvider Time { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
-    /// <summary>Every log record, also after the host stopped (its shutdown logs included).</summary>
-    public FakeLogCollector Logs { get; }
+    public FakeLogCollector Logs => _host.Logs;
 
-    /// <summary>Every captured log line, with its exception, as one text.</summary>
-    public string LogText => string.Join('\n', Logs.GetSnapshot().Select(r => $"{r.Category} {r.Level} {r.Message} {r.Exception}"));
+    public string LogText => _host.LogText;
 
     public static async Task<ConsoleTestHost> StartAsync(Uri influx, IDictionary<string, string?>? settings = null)
     {
-        var directory = Directory.CreateTempSubdirectory("livermuscle-console-test-");
-        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["State:Path"] = Path.Combine(directory.FullName, "state.db"),
             ["InfluxDb:Url"] = influx.ToString(),
-            ["Sync:Push:ListenUrl"] = url.ToString().TrimEnd('/'),
-            ["Logging:LogLevel:Default"] = "Trace",
             // Each write is its own batch: the sink's flush timer runs on the fake clock.
             ["InfluxDb:BatchSize"] = "1",
         };
@@ -57,20 +40,9 @@ internal sealed class ConsoleTestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var builder = WorkerHost.CreateBuilder(LiverMuscleCli.Create().Parse(["run"]), all);
-        builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        var app = builder.Build();
-        app.MapWorkerEndpoints();
-        await app.StartAsync();
-        return new ConsoleTestHost(app, directory, url, time);
+        var host = await TestHost.StartAsync(new TestHostOptions { Time = time, Settings = all, LogLevel = LogLevel.Trace });
+        return new ConsoleTestHost(host, time);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _directory.Delete(recursive: true);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -99,7 +99,7 @@ public sealed class StrictBindingTests : IDisposable
         settings["State:Path"] = Path.Combine(_directory.FullName, "state.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
-        WorkerHost.AddComponents(services, configuration);
+        services.AddLiverMuscleSync(configuration);
         using var provider = services.BuildServiceProvider();
         try
         {
