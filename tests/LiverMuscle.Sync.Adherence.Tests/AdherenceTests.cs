@@ -89,7 +89,7 @@ public sealed class AdherenceTests(InfluxDbFixture influx)
         var database = await influx.NewDatabaseAsync("adherence");
         await using var harness = await AdherenceHarness.StartAsync(influx.Url, database);
         await harness.WriteAsync(History.Points());
-        var handler = Assert.Single(harness.GetAll<ISyncCompletedHandler>());
+        var handler = Assert.Single(harness.GetAll<ISyncCompletedHandler>().OfType<AdherenceSyncCompletedHandler>());
 
         await handler.OnSyncCompletedAsync(
             new SyncCompleted("alice", "withings", 3, new DateTimeOffset(2026, 10, 20, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 21, 8, 0, 0, TimeSpan.Zero)),

@@ -1,9 +1,7 @@
 using LiverMuscle.Sync.Infrastructure.Telemetry;
 using LiverMuscle.Sync.Alerts.Notifications;
 using LiverMuscle.Sync.State;
-using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -48,13 +46,7 @@ public sealed class NotifierTests : IDisposable
         using var receiver = new WebhookReceiver(Secret);
         var settings = Webhook(new Uri(receiver.Url, PathSecret), Secret);
         settings["Logging:LogLevel:Default"] = "Trace";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings)
-            .AddInMemoryCollection([new("State:Path", Path.Combine(_directory.FullName, "state.db"))]).Build();
-        await using var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace))
-            .AddSqliteStateStore(configuration.GetSection("State"))
-            .AddAlerts(configuration.GetSection("Alerts"))
-            .BuildServiceProvider();
+        await using var services = TestHost.Build(new TestHostOptions { StateDirectory = _directory.FullName, Settings = settings, LogLevel = LogLevel.Trace });
 
         await services.GetRequiredService<NotifierRegistry>().Find("hook")!.SendAsync(Notification(), CancellationToken.None);
 
@@ -238,19 +230,5 @@ public sealed class NotifierTests : IDisposable
         ["Alerts:Webhooks:hook:RetryBaseDelay"] = "00:00:00.020",
     };
 
-    private ServiceProvider Services(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings)
-            .AddInMemoryCollection([new("State:Path", Path.Combine(_directory.FullName, "state.db"))]).Build();
-        return new ServiceCollection()
-            .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug))
-            .AddHttpClient()
-            .AddOptions()
-            .Configure<AlertsOptions>(configuration.GetSection("Alerts"))
-            .AddSingleton(TimeProvider.System)
-            .AddSqliteStateStore(configuration.GetSection("State"))
-            .AddSyncTelemetry()
-            .AddSingleton<NotifierRegistry>()
-            .BuildServiceProvider();
-    }
+    private TestHost Services(Dictionary<string, string?> settings) => TestHost.Build(new TestHostOptions { StateDirectory = _directory.FullName, Settings = settings });
 }

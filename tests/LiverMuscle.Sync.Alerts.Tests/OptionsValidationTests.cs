@@ -1,7 +1,4 @@
-using LiverMuscle.Sync.Adherence;
-using LiverMuscle.Sync.Markers;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Alerts.Tests;
@@ -76,13 +73,6 @@ public sealed class OptionsValidationTests
 
     private static void Validate(Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var services = new ServiceCollection()
-            .AddLogging()
-            .AddHealthMarkers(configuration.GetSection("Markers"))
-            .AddAdherence(configuration.GetSection("Adherence"))
-            .AddAlerts(configuration.GetSection("Alerts"))
-            .BuildServiceProvider();
-        services.GetRequiredService<IStartupValidator>().Validate();
+        using var host = TestHost.Build(new TestHostOptions { Settings = settings });
     }
 }

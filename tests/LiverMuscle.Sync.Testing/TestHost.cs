@@ -19,7 +19,7 @@ namespace LiverMuscle.Sync.Testing;
 /// calls components itself; <see cref="StartAsync(TestHostOptions)"/> runs it, listening on a loopback port with
 /// the endpoints of <c>run</c>. Disposing stops it and deletes the state directory it made.
 /// </summary>
-public sealed class TestHost : IAsyncDisposable, IDisposable
+public sealed class TestHost : IServiceProvider, IAsyncDisposable, IDisposable
 {
     private readonly WebApplication _app;
     private readonly DirectoryInfo? _ownedDirectory;
@@ -56,6 +56,8 @@ public sealed class TestHost : IAsyncDisposable, IDisposable
 
     public IEnumerable<T> GetAll<T>() where T : notnull => Services.GetServices<T>();
 
+    public object? GetService(Type serviceType) => Services.GetService(serviceType);
+
     public static async Task<TestHost> StartAsync(TestHostOptions options)
     {
         var host = await BuildAsync(options);
@@ -88,8 +90,20 @@ public sealed class TestHost : IAsyncDisposable, IDisposable
         }
 
         options.ConfigureServices?.Invoke(services);
+        // Every registration must be resolvable, not only those a test happens to use.
+        builder.Host.UseDefaultServiceProvider(provider => provider.ValidateOnBuild = provider.ValidateScopes = true);
         var app = builder.Build();
-        app.Services.GetService<IStartupValidator>()?.Validate();
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception)
+        {
+            ((IDisposable)app).Dispose();
+            owned?.Delete(recursive: true);
+            throw;
+        }
+
         return new TestHost(app, owned, stateDirectory, database, new Uri(settings["Sync:Push:ListenUrl"]!));
     }
 

@@ -19,7 +19,7 @@ public sealed class MetricsTests
         await using var worker = await TelemetryWorker.StartAsync();
         await worker.ConnectAsync("ann", ProviderNames.Withings, ProviderNames.Fitbit);
         await worker.ConnectAsync("bob", ProviderNames.Withings);
-        var services = worker.App.Services;
+        var services = worker.Host.Services;
         await services.GetRequiredService<ITokenStore>().SetStatusAsync("bob", ProviderNames.Withings, ConnectionStatus.NeedsReauthorization, "invalid_grant", CancellationToken.None);
 
         var connecting = await worker.ScrapeAsync();
@@ -85,7 +85,7 @@ public sealed class MetricsTests
         Assert.Equal(0, before.Value("livermuscle_sync_spool_batches"));
 
         await worker.Influx.StopAsync();
-        var sink = worker.App.Services.GetRequiredService<IPointSink>();
+        var sink = worker.Host.Services.GetRequiredService<IPointSink>();
         var first = await sink.WriteAsync([Marker(1)], CancellationToken.None);
         var down = await ScrapeWhenAsync(worker, s => s.Value("livermuscle_sync_spool_batches") >= 1);
         var second = await sink.WriteAsync([Marker(2), Marker(3)], CancellationToken.None);

@@ -8,10 +8,8 @@ using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb.Local;
 using LiverMuscle.Sync.State;
-using LiverMuscle.Sync.State.Sqlite;
+using LiverMuscle.Sync.Testing;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace LiverMuscle.Sync.Worker.Tests;
@@ -114,11 +112,8 @@ public sealed partial class OutageCommandTests : IAsyncLifetime
     /// <summary>The spool's replay lease, taken in this process as a replaying worker would hold it.</summary>
     private static async Task<HeldLease> HoldReplayLeaseAsync(Dictionary<string, string> environment)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("State:Path", environment["LIVERMUSCLE__State__Path"])])
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration.GetSection("State")).BuildServiceProvider();
-        var lease = await services.GetRequiredService<IWriteSpool>().TryLeaseReplayAsync(CancellationToken.None);
+        var services = TestHost.Build(new TestHostOptions { StateDirectory = Path.GetDirectoryName(environment["LIVERMUSCLE__State__Path"]) });
+        var lease = await services.Get<IWriteSpool>().TryLeaseReplayAsync(CancellationToken.None);
         Assert.NotNull(lease);
         return new HeldLease(lease, services);
     }
@@ -148,16 +143,10 @@ public sealed partial class OutageCommandTests : IAsyncLifetime
             created.EnsureSuccessStatusCode();
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        await using (var services = new ServiceCollection()
-            .AddLogging()
-            .AddSqliteStateStore(configuration.GetSection("State"))
-            .AddProviderFramework(configuration.GetSection("Sync"))
-            .AddWithings(configuration.GetSection("Withings"))
-            .BuildServiceProvider())
+        await using (var services = TestHost.Build(new TestHostOptions { StateDirectory = Path.Combine(_directory.FullName, database), Database = database, Settings = settings }))
         {
-            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord(User, "UTC", DateTimeOffset.UtcNow), CancellationToken.None);
-            var flow = services.GetServices<IAuthorizationFlow>().Single(f => f.Provider == ProviderNames.Withings);
+            await services.Get<IUserStore>().UpsertAsync(new UserRecord(User, "UTC", DateTimeOffset.UtcNow), CancellationToken.None);
+            var flow = services.GetAll<IAuthorizationFlow>().Single(f => f.Provider == ProviderNames.Withings);
             var started = flow.Begin(User, new Uri("http://127.0.0.1/callback"), demo: true);
             using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
             using var redirect = await browser.GetAsync(started.AuthorizeUrl);
@@ -192,9 +181,9 @@ public sealed partial class OutageCommandTests : IAsyncLifetime
     [GeneratedRegex(@"Partial: (\d+) batches spooled")]
     private static partial Regex SpooledLine();
 
-    private sealed class HeldLease(ISpoolReplayLease lease, ServiceProvider services) : IAsyncDisposable
+    private sealed class HeldLease(ISpoolReplayLease lease, TestHost services) : IAsyncDisposable
     {
-        public IWriteSpool Spool => services.GetRequiredService<IWriteSpool>();
+        public IWriteSpool Spool => services.Get<IWriteSpool>();
 
         public async ValueTask DisposeAsync()
         {

@@ -1,7 +1,5 @@
 using LiverMuscle.Sync.State;
-using LiverMuscle.Sync.State.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using LiverMuscle.Sync.Testing;
 using Xunit;
 
 namespace LiverMuscle.Sync.Worker.Tests;
@@ -17,18 +15,16 @@ public sealed class StatusCommandTests : IDisposable
     [Fact]
     public async Task Status_ShowsWhatTheStoreKnowsButNeverATokenOrSecret()
     {
-        var statePath = Path.Combine(_directory.FullName, "state.db");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Path"] = statePath }).Build();
-        await using (var services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration.GetSection("State")).BuildServiceProvider())
+        await using (var services = TestHost.Build(new TestHostOptions { StateDirectory = _directory.FullName }))
         {
             var now = DateTimeOffset.UtcNow;
-            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", now), CancellationToken.None);
-            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("bob", "America/New_York", now), CancellationToken.None);
-            await services.GetRequiredService<ITokenStore>().SaveTokenAsync("alice", "withings", new OAuthToken(AccessToken, RefreshToken, now.AddHours(3), "user.metrics", "123"), CancellationToken.None);
-            await services.GetRequiredService<ITokenStore>().SetStatusAsync("bob", "fitbit", ConnectionStatus.NeedsReauthorization, "refresh token expired or revoked", CancellationToken.None);
-            await services.GetRequiredService<ISyncCursorStore>().SetAsync(new SyncCursor("alice", "withings", "body_composition", "1764000000", now), CancellationToken.None);
-            await services.GetRequiredService<ISyncRunLog>().RecordAsync(new SyncRunRecord("alice", "withings", SyncOutcome.Ok, 42, 7, now.AddMinutes(-1), now, null), CancellationToken.None);
-            await services.GetRequiredService<IWriteSpool>().EnqueueAsync("line-protocol", [1], CancellationToken.None);
+            await services.Get<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", now), CancellationToken.None);
+            await services.Get<IUserStore>().UpsertAsync(new UserRecord("bob", "America/New_York", now), CancellationToken.None);
+            await services.Get<ITokenStore>().SaveTokenAsync("alice", "withings", new OAuthToken(AccessToken, RefreshToken, now.AddHours(3), "user.metrics", "123"), CancellationToken.None);
+            await services.Get<ITokenStore>().SetStatusAsync("bob", "fitbit", ConnectionStatus.NeedsReauthorization, "refresh token expired or revoked", CancellationToken.None);
+            await services.Get<ISyncCursorStore>().SetAsync(new SyncCursor("alice", "withings", "body_composition", "1764000000", now), CancellationToken.None);
+            await services.Get<ISyncRunLog>().RecordAsync(new SyncRunRecord("alice", "withings", SyncOutcome.Ok, 42, 7, now.AddMinutes(-1), now, null), CancellationToken.None);
+            await services.Get<IWriteSpool>().EnqueueAsync("line-protocol", [1], CancellationToken.None);
         }
 
         var (exitCode, output, error) = await WorkerProcess.RunAsync(_directory.FullName, ConfigurationTests.StateIn(_directory), "status");
@@ -52,14 +48,12 @@ public sealed class StatusCommandTests : IDisposable
     [Fact]
     public async Task Status_NamesEachFitbitDataKindTheGoogleGrantLeavesOut_WithHowToGrantIt()
     {
-        var statePath = Path.Combine(_directory.FullName, "state.db");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Path"] = statePath }).Build();
-        await using (var services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration.GetSection("State")).BuildServiceProvider())
+        await using (var services = TestHost.Build(new TestHostOptions { StateDirectory = _directory.FullName }))
         {
             var now = DateTimeOffset.UtcNow;
             const string Granted = "https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly";
-            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("cleo", "Europe/Berlin", now), CancellationToken.None);
-            await services.GetRequiredService<ITokenStore>().SaveTokenAsync("cleo", "fitbit", new OAuthToken(AccessToken, RefreshToken, now.AddHours(1), Granted, "4471092385510027731"), CancellationToken.None);
+            await services.Get<IUserStore>().UpsertAsync(new UserRecord("cleo", "Europe/Berlin", now), CancellationToken.None);
+            await services.Get<ITokenStore>().SaveTokenAsync("cleo", "fitbit", new OAuthToken(AccessToken, RefreshToken, now.AddHours(1), Granted, "4471092385510027731"), CancellationToken.None);
         }
 
         var environment = ConfigurationTests.StateIn(_directory);
@@ -78,24 +72,22 @@ public sealed class StatusCommandTests : IDisposable
     [Fact]
     public async Task Status_ShowsTheBudgetEveryProcessLeft_PushHealth_AndThePollMode()
     {
-        var statePath = Path.Combine(_directory.FullName, "state.db");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["State:Path"] = statePath }).Build();
-        await using (var services = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration.GetSection("State")).BuildServiceProvider())
+        await using (var services = TestHost.Build(new TestHostOptions { StateDirectory = _directory.FullName }))
         {
             var now = DateTimeOffset.UtcNow;
-            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", now), CancellationToken.None);
-            await services.GetRequiredService<IUserStore>().UpsertAsync(new UserRecord("bob", "Europe/Berlin", now), CancellationToken.None);
-            await services.GetRequiredService<ITokenStore>().SaveTokenAsync("alice", "withings", new OAuthToken(AccessToken, RefreshToken, now.AddHours(3), "user.metrics", "123"), CancellationToken.None);
-            await services.GetRequiredService<ITokenStore>().SaveTokenAsync("bob", "withings", new OAuthToken(AccessToken, RefreshToken, now.AddHours(3), "user.metrics", "124"), CancellationToken.None);
-            var windows = services.GetRequiredService<IRequestWindowStore>();
+            await services.Get<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", now), CancellationToken.None);
+            await services.Get<IUserStore>().UpsertAsync(new UserRecord("bob", "Europe/Berlin", now), CancellationToken.None);
+            await services.Get<ITokenStore>().SaveTokenAsync("alice", "withings", new OAuthToken(AccessToken, RefreshToken, now.AddHours(3), "user.metrics", "123"), CancellationToken.None);
+            await services.Get<ITokenStore>().SaveTokenAsync("bob", "withings", new OAuthToken(AccessToken, RefreshToken, now.AddHours(3), "user.metrics", "124"), CancellationToken.None);
+            var windows = services.Get<IRequestWindowStore>();
             for (var i = 0; i < 7; i++)
             {
                 // Requests another process sent a moment ago.
                 Assert.Equal(TimeSpan.Zero, await windows.TryTakeAsync([new RequestScope("withings", 120)], TimeSpan.FromMinutes(1), now.AddSeconds(-5), CancellationToken.None));
             }
 
-            await services.GetRequiredService<IPushSubscriptionStore>().MarkConfirmedAsync("alice", "withings", now.AddHours(-1), CancellationToken.None);
-            await services.GetRequiredService<IPushSubscriptionStore>().MarkNotifiedAsync("alice", "withings", now.AddMinutes(-2), CancellationToken.None);
+            await services.Get<IPushSubscriptionStore>().MarkConfirmedAsync("alice", "withings", now.AddHours(-1), CancellationToken.None);
+            await services.Get<IPushSubscriptionStore>().MarkNotifiedAsync("alice", "withings", now.AddMinutes(-2), CancellationToken.None);
         }
 
         var environment = ConfigurationTests.StateIn(_directory);

@@ -6,10 +6,7 @@ using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.Sinks.InfluxDb.Local;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Testing;
-using LiverMuscle.Sync.Worker.Cli;
 using LiverMuscle.Sync.Worker.Demo;
-using LiverMuscle.Sync.Worker.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiverMuscle.Sync.Worker.Tests;
@@ -24,15 +21,14 @@ internal sealed class TelemetryWorker : IAsyncDisposable
     private readonly DirectoryInfo _directory;
     private readonly HttpListener _receiver;
 
-    private TelemetryWorker(DirectoryInfo directory, LocalInfluxDbServer influx, WithingsSandbox withings, GoogleHealthSandbox google, HttpListener receiver, WebApplication app, Uri listener)
+    private TelemetryWorker(DirectoryInfo directory, LocalInfluxDbServer influx, WithingsSandbox withings, GoogleHealthSandbox google, HttpListener receiver, TestHost host)
     {
         _directory = directory;
         Influx = influx;
         Withings = withings;
         Google = google;
         _receiver = receiver;
-        App = app;
-        Listener = listener;
+        Host = host;
     }
 
     public LocalInfluxDbServer Influx { get; }
@@ -41,13 +37,13 @@ internal sealed class TelemetryWorker : IAsyncDisposable
 
     public GoogleHealthSandbox Google { get; }
 
-    public WebApplication App { get; }
+    public TestHost Host { get; }
 
-    public Uri Listener { get; }
+    public Uri Listener => Host.Url;
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public SyncRunner Runner => App.Services.GetRequiredService<SyncRunner>();
+    public SyncRunner Runner => Host.Services.GetRequiredService<SyncRunner>();
 
     public static async Task<TelemetryWorker> StartAsync()
     {
@@ -59,14 +55,11 @@ internal sealed class TelemetryWorker : IAsyncDisposable
         var receiver = new HttpListener { Prefixes = { $"http://127.0.0.1:{receiverPort}/" } };
         receiver.Start();
         _ = AnswerAsync(receiver);
-        var listener = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var settings = new Dictionary<string, string?>
         {
             ["InfluxDb:Url"] = influx.Url.ToString(),
             ["InfluxDb:MaxRetries"] = "0",
             ["InfluxDb:ReplayInterval"] = "00:01:00",
-            ["State:Path"] = Path.Combine(directory.FullName, "state.db"),
-            ["Sync:Push:ListenUrl"] = listener.ToString(),
             ["OpenTelemetry:GaugeRefreshInterval"] = "00:00:00.200",
             ["Alerts:Webhooks:hook:Url"] = $"http://127.0.0.1:{receiverPort}/hook",
             ["Alerts:Webhooks:dead:Url"] = $"http://127.0.0.1:{FreePort.Next()}/hook",
@@ -76,24 +69,17 @@ internal sealed class TelemetryWorker : IAsyncDisposable
             ["Alerts:Rules:0:Notifiers:0"] = "hook",
             ["Alerts:Rules:0:Notifiers:1"] = "dead",
         };
-        foreach (var (key, value) in SandboxSettings.For(withings, google))
-        {
-            settings[key] = value;
-        }
-
-        var app = WorkerHost.Build(LiverMuscleCli.Create().Parse(["run"]), settings);
-        app.MapWorkerEndpoints();
-        await app.StartAsync();
-        return new TelemetryWorker(directory, influx, withings, google, receiver, app, listener);
+        var host = await TestHost.StartAsync(new TestHostOptions { StateDirectory = directory.FullName, Withings = withings, Google = google, Settings = settings });
+        return new TelemetryWorker(directory, influx, withings, google, receiver, host);
     }
 
     /// <summary>Adds a person and connects them at the given providers through the sandboxes' OAuth flows.</summary>
     public async Task ConnectAsync(string userId, params string[] providers)
     {
-        await App.Services.GetRequiredService<PersonRegistry>().EnsureAsync(userId, null, CancellationToken.None);
+        await Host.Services.GetRequiredService<PersonRegistry>().EnsureAsync(userId, null, CancellationToken.None);
         foreach (var provider in providers)
         {
-            await SandboxAuthorization.ConnectAsync(App.Services, provider, userId, CancellationToken.None);
+            await SandboxAuthorization.ConnectAsync(Host.Services, provider, userId, CancellationToken.None);
         }
     }
 
@@ -105,8 +91,7 @@ internal sealed class TelemetryWorker : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await Host.DisposeAsync();
         _receiver.Close();
         await Google.DisposeAsync();
         await Withings.DisposeAsync();

@@ -66,7 +66,7 @@ public sealed partial class WorkerDashboardTests
         await using var worker = await TelemetryWorker.StartAsync();
         await worker.ConnectAsync("ann", ProviderNames.Withings, ProviderNames.Fitbit);
         await worker.ConnectAsync("bob", ProviderNames.Withings);
-        var services = worker.App.Services;
+        var services = worker.Host.Services;
         await services.GetRequiredService<ITokenStore>().SetStatusAsync("bob", ProviderNames.Withings, ConnectionStatus.NeedsReauthorization, "invalid_grant", CancellationToken.None);
         await worker.SyncAsync("ann", ProviderNames.Withings);
         await worker.SyncAsync("ann", ProviderNames.Fitbit);
