@@ -1,77 +1,42 @@
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Sinks.InfluxDb.Query;
-using LiverMuscle.Sync.State.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace LiverMuscle.Sync.Sinks.InfluxDb.Tests;
 
-/// <summary>The product's sink and SQLite state store wired as the worker wires them, over a temp directory.</summary>
+/// <summary>The running worker (<see cref="TestHost"/>) with only the spool replay in the background, and quick retries.</summary>
 internal sealed class SinkHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly List<IHostedService> _hosted;
-    private readonly DirectoryInfo _directory;
+    private readonly TestHost _host;
 
-    private SinkHarness(ServiceProvider services, DirectoryInfo directory)
-    {
-        _services = services;
-        _directory = directory;
-        _hosted = services.GetServices<IHostedService>().ToList();
-    }
+    private SinkHarness(TestHost host) => _host = host;
 
-    public IPointSink Sink => _services.GetRequiredService<IPointSink>();
+    public IPointSink Sink => Get<IPointSink>();
 
-    public IInfluxQueryClient Query => _services.GetRequiredService<IInfluxQueryClient>();
+    public IInfluxQueryClient Query => Get<IInfluxQueryClient>();
 
-    public FakeLogCollector Logs => _services.GetFakeLogCollector();
+    public FakeLogCollector Logs => _host.Logs;
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Get<T>();
 
     public static async Task<SinkHarness> StartAsync(Uri influx, string database, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        var directory = Directory.CreateTempSubdirectory("livermuscle-sink-test-");
         var values = new Dictionary<string, string?>
         {
             ["InfluxDb:Url"] = influx.ToString(),
-            ["InfluxDb:Database"] = database,
             ["InfluxDb:RetryBaseDelay"] = "00:00:00.100",
             ["InfluxDb:MaxRetries"] = "2",
             ["InfluxDb:ReplayInterval"] = "00:00:00.250",
-            ["State:Path"] = Path.Combine(directory.FullName, "state.db"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection()
-            .AddSingleton(time ?? TimeProvider.System)
-            .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug))
-            .AddSqliteStateStore(configuration.GetSection("State"))
-            .AddInfluxDbSink(configuration.GetSection("InfluxDb"))
-            .BuildServiceProvider();
-        var harness = new SinkHarness(services, directory);
-        foreach (var hosted in harness._hosted)
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
-
-        return harness;
+        var host = await TestHost.StartAsync(new TestHostOptions { Database = database, Time = time, Settings = values, Background = BackgroundWork.SpoolReplayOnly });
+        return new SinkHarness(host);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var hosted in _hosted)
-        {
-            await hosted.StopAsync(CancellationToken.None);
-        }
-
-        await _services.DisposeAsync();
-        _directory.Delete(recursive: true);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
