@@ -25,7 +25,7 @@ public sealed record TestHostOptions
     public GoogleHealthSandbox? Google { get; init; }
 
     /// <summary>Any configuration key, with the last word (e.g. an e-mail notifier's SMTP host and port).</summary>
-    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+    public IEnumerable<KeyValuePair<string, string?>> Settings { get; init; } = [];
 
     public BackgroundWork Background { get; init; } = BackgroundWork.All;
 
