@@ -1,74 +1,56 @@
 using LiverMuscle.Sync.Normalization;
-using LiverMuscle.Sync.Pipeline;
-using LiverMuscle.Sync.Providers;
-using LiverMuscle.Sync.Sinks.InfluxDb;
-using LiverMuscle.Sync.State.Sqlite;
-using Microsoft.Extensions.Configuration;
+using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiverMuscle.Sync.Pipeline.Tests;
 
 /// <summary>
-/// The provider framework and pipeline over a real SQLite file, in fake time; with a real InfluxDB sink the system
-/// clock runs instead, since the sink's retries and replay interval must elapse.
+/// The composed worker (<see cref="TestHost"/>, nothing running) with the test's sources, sinks and completion
+/// handlers in place of the worker's, in fake time; with a real InfluxDB sink the system clock runs instead, since
+/// the sink's retries and replay interval must elapse. Without one, the pipeline sees <see cref="SinkStatus"/>.
 /// </summary>
 internal sealed class FrameworkHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly DirectoryInfo _directory;
-    private readonly bool _ownsDirectory;
+    private readonly TestHost _host;
 
     /// <param name="stateDirectory">Another harness's <see cref="StateDirectory"/>, to act as a second process on its state file.</param>
-    public FrameworkHarness(Action<IServiceCollection> configure, Uri? influx = null, string? database = null, DirectoryInfo? stateDirectory = null)
-    {
-        _ownsDirectory = stateDirectory is null;
-        _directory = stateDirectory ?? Directory.CreateTempSubdirectory("livermuscle-pipeline-test-");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    public FrameworkHarness(Action<IServiceCollection> configure, Uri? influx = null, string? database = null, DirectoryInfo? stateDirectory = null) =>
+        _host = TestHost.Build(new TestHostOptions
         {
-            ["State:Path"] = Path.Combine(_directory.FullName, "state.db"),
-            ["InfluxDb:Url"] = influx?.ToString() ?? "http://127.0.0.1:9",
-            ["InfluxDb:Database"] = database ?? "unused",
-            ["InfluxDb:MaxRetries"] = "0",
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug))
-            .AddSingleton(influx is null ? Time : TimeProvider.System)
-            .AddSqliteStateStore(configuration.GetSection("State"))
-            .AddProviderFramework(configuration.GetSection("Sync"))
-            .AddSyncPipeline(configuration.GetSection("Sync"));
-        if (influx is not null)
-        {
-            services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
-        }
-        else
-        {
-            services.AddSingleton<ISinkStatus>(SinkStatus);
-        }
+            StateDirectory = stateDirectory?.FullName,
+            Database = database,
+            Time = influx is null ? Time : TimeProvider.System,
+            Settings = new Dictionary<string, string?>
+            {
+                ["InfluxDb:Url"] = influx?.ToString(),
+                ["InfluxDb:MaxRetries"] = "0",
+            },
+            ConfigureServices = services =>
+            {
+                // The test's handlers see each completed sync; the worker's (adherence, markers) would read InfluxDB.
+                services.RemoveAll<ISyncCompletedHandler>();
+                if (influx is null)
+                {
+                    services.RemoveAll<ISinkStatus>().AddSingleton<ISinkStatus>(SinkStatus);
+                }
 
-        configure(services);
-        _services = services.BuildServiceProvider();
-    }
+                configure(services);
+            },
+        });
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>The spool depth the pipeline sees without a real sink.</summary>
     public FakeSinkStatus SinkStatus { get; } = new();
 
-    public DirectoryInfo StateDirectory => _directory;
+    public DirectoryInfo StateDirectory => new(_host.StateDirectory);
 
-    public FakeLogCollector Logs => _services.GetFakeLogCollector();
+    public FakeLogCollector Logs => _host.Logs;
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Get<T>();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        if (_ownsDirectory)
-        {
-            _directory.Delete(recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -164,7 +164,7 @@ public sealed class TestHost : IServiceProvider, IAsyncDisposable, IDisposable
             settings["Fitbit:TokenUrl"] = google.TokenUrl.ToString();
         }
 
-        foreach (var (key, value) in options.Settings)
+        foreach (var (key, value) in options.Settings.Where(setting => setting.Value is not null))
         {
             settings[key] = value;
         }

@@ -24,7 +24,7 @@ public sealed record TestHostOptions
 
     public GoogleHealthSandbox? Google { get; init; }
 
-    /// <summary>Any configuration key, with the last word (e.g. an e-mail notifier's SMTP host and port).</summary>
+    /// <summary>Any configuration key, with the last word (e.g. an e-mail notifier's SMTP host and port); null leaves it as it was.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings { get; init; } = [];
 
     public BackgroundWork Background { get; init; } = BackgroundWork.All;
