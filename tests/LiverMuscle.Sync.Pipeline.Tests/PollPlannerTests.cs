@@ -1,6 +1,5 @@
 using LiverMuscle.Sync.Providers.Push;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -55,10 +54,7 @@ public sealed class PollPlannerTests
     [InlineData("-00:10:00", "Sync:ReconcileInterval must be positive, got -00:10:00.")]
     public void Options_ReconcileIntervalNotPositive_IsRefusedNamingTheKey(string interval, string expected)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sync:ReconcileInterval"] = interval }).Build();
-        using var services = new ServiceCollection().AddSyncPipeline(configuration.GetSection("Sync")).BuildServiceProvider();
-
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SyncOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => TestHost.Build(new TestHostOptions { Settings = [new("Sync:ReconcileInterval", interval)] }));
 
         Assert.Contains(expected, error.Failures);
     }

@@ -1,9 +1,7 @@
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.Budget;
 using LiverMuscle.Sync.State;
-using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -161,7 +159,7 @@ public sealed class RequestBudgetTests
     private sealed class TempStateFile : IDisposable
     {
         private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("livermuscle-budget-");
-        private readonly List<ServiceProvider> _providers = [];
+        private readonly List<TestHost> _providers = [];
 
         public IKeyValueStore KeyValues => Open().GetRequiredService<IKeyValueStore>();
 
@@ -177,13 +175,9 @@ public sealed class RequestBudgetTests
             _directory.Delete(recursive: true);
         }
 
-        private ServiceProvider Open()
+        private TestHost Open()
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["State:Path"] = Path.Combine(_directory.FullName, "state.db"),
-            }).Build();
-            var provider = new ServiceCollection().AddLogging().AddSqliteStateStore(configuration.GetSection("State")).BuildServiceProvider();
+            var provider = TestHost.Build(new TestHostOptions { StateDirectory = _directory.FullName });
             _providers.Add(provider);
             return provider;
         }
