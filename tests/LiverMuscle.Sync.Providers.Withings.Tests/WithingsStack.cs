@@ -1,52 +1,40 @@
 using System.Security.Cryptography;
 using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers;
-using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.Providers.Withings;
 using LiverMuscle.Sync.Providers.Withings.Push;
 using LiverMuscle.Sync.Providers.Withings.Tokens;
 using LiverMuscle.Sync.Sandbox.Withings;
-using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State;
-using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace LiverMuscle.Sync.Providers.Withings.Tests;
 
 /// <summary>
-/// The product's components wired as the worker wires them (SQLite state, InfluxDB sink, provider framework, sync
-/// pipeline, Withings), pointed at a sandbox and a real InfluxDB, with the push endpoint on a loopback listener.
+/// The running worker (<see cref="TestHost"/>) pointed at a Withings sandbox and a real InfluxDB, listening on the
+/// loopback address Withings is given for its notifications, with the OAuth and token helpers the tests share.
 /// </summary>
 internal sealed class WithingsStack : IAsyncDisposable
 {
-    private WithingsStack(WebApplication app, string database, string stateDir, Uri url)
-    {
-        App = app;
-        Database = database;
-        StateDirectory = stateDir;
-        Url = url;
-    }
+    private WithingsStack(TestHost host) => Host = host;
 
-    public WebApplication App { get; }
+    public TestHost Host { get; }
 
-    public IServiceProvider Services => App.Services;
+    public IServiceProvider Services => Host.Services;
 
-    public string Database { get; }
+    public string Database => Host.Database;
 
-    public string StateDirectory { get; }
+    public string StateDirectory => Host.StateDirectory;
 
-    public Uri Url { get; }
+    public Uri Url => Host.Url;
 
-    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+    public FakeLogCollector Logs => Host.Logs;
 
     public SyncRunner Runner => Services.GetRequiredService<SyncRunner>();
 
@@ -61,55 +49,31 @@ internal sealed class WithingsStack : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {
-        database ??= await influx.NewDatabaseAsync("withings");
-        stateDirectory ??= Directory.CreateTempSubdirectory("withings-state-").FullName;
-        var port = FreePort.Next();
-        var url = new Uri($"http://127.0.0.1:{port}");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFakeLogging();
-        builder.WebHost.UseUrls(url.ToString());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var values = new Dictionary<string, string?>
         {
-            ["State:Path"] = Path.Combine(stateDirectory, "state.db"),
             ["State:EncryptionKey"] = encryptionKey ?? StaticKey,
-            ["InfluxDb:Url"] = influx.Url.ToString(),
-            ["InfluxDb:Database"] = database,
             ["Sync:PollInterval"] = "01:00:00",
             ["Sync:PollJitter"] = "00:00:01",
             ["Sync:MaxConcurrentSyncs"] = "4",
-            ["Sync:Push:PublicUrl"] = url.ToString(),
-            ["Withings:ClientId"] = sandbox.ClientId,
-            ["Withings:ClientSecret"] = sandbox.ClientSecret,
-            ["Withings:ApiBaseUrl"] = sandbox.BaseUrl.ToString(),
-            ["Withings:AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString(),
+            ["Sync:Push:ListenUrl"] = url,
+            ["Sync:Push:PublicUrl"] = url,
+            ["Logging:LogLevel:Microsoft"] = nameof(LogLevel.Information),
+        };
+        var host = await TestHost.StartAsync(new TestHostOptions
+        {
+            Influx = influx,
+            Database = database,
+            StateDirectory = stateDirectory,
+            Time = time,
+            Withings = sandbox,
+            Settings = values.Concat(settings ?? new Dictionary<string, string?>()),
+            LogLevel = LogLevel.Information,
+            // Without the scheduler no background work either: neither polls and pushed syncs nor the subscription check.
+            Background = scheduler ? BackgroundWork.All : BackgroundWork.SpoolReplayOnly,
+            ConfigureServices = configureServices,
         });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
-        var services = builder.Services;
-        var configuration = builder.Configuration;
-        services.AddSingleton(time);
-        services.AddSqliteStateStore(configuration.GetSection("State"));
-        services.AddInfluxDbSink(configuration.GetSection("InfluxDb"));
-        services.AddProviderFramework(configuration.GetSection("Sync"));
-        services.AddSyncPipeline(configuration.GetSection("Sync"));
-        services.AddWithings(configuration.GetSection("Withings"));
-        if (!scheduler)
-        {
-            // No background work: neither polls and pushed syncs nor the subscription check.
-            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SyncScheduler)));
-            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(WithingsSubscriptionCheck)));
-        }
-
-        configureServices?.Invoke(services);
-        var app = builder.Build();
-        app.MapPushEndpoints();
-        await app.StartAsync();
-        return new WithingsStack(app, database, stateDirectory, url);
+        return new WithingsStack(host);
     }
 
     /// <summary>The subscription check <c>run</c> does periodically, for a stack without background work.</summary>
@@ -147,9 +111,5 @@ internal sealed class WithingsStack : IAsyncDisposable
     public Task<SyncRunSummary> SyncAsync(string userId, SyncMode mode, DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
         Runner.RunAsync(new SyncRequest(userId, null, mode, since), ProviderNames.Withings, null, cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
