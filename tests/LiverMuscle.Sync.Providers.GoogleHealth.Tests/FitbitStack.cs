@@ -3,16 +3,9 @@ using LiverMuscle.Sync.Pipeline;
 using LiverMuscle.Sync.Providers.GoogleHealth.Import;
 using LiverMuscle.Sync.Providers.GoogleHealth.Tokens;
 using LiverMuscle.Sync.Sandbox.GoogleHealth;
-using LiverMuscle.Sync.Sinks.InfluxDb;
 using LiverMuscle.Sync.State;
-using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Testing;
-using LiverMuscle.Sync.Providers.Push;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -21,31 +14,25 @@ using Xunit;
 namespace LiverMuscle.Sync.Providers.GoogleHealth.Tests;
 
 /// <summary>
-/// The components wired as the worker wires them (SQLite state, InfluxDB sink, provider framework, sync pipeline,
-/// Fitbit on Google Health), pointed at the Google Health sandbox and a real InfluxDB.
+/// The running worker (<see cref="TestHost"/>) pointed at the Google Health sandbox and a real InfluxDB, with the
+/// OAuth, import and zone helpers the tests share.
 /// </summary>
 internal sealed class FitbitStack : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly TestHost _host;
 
-    private FitbitStack(WebApplication app, string database, string stateDirectory, Uri url)
-    {
-        _app = app;
-        Database = database;
-        StateDirectory = stateDirectory;
-        Url = url;
-    }
+    private FitbitStack(TestHost host) => _host = host;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>The loopback listener with the push endpoints.</summary>
-    public Uri Url { get; }
+    public Uri Url => _host.Url;
 
-    public string Database { get; }
+    public string Database => _host.Database;
 
-    public string StateDirectory { get; }
+    public string StateDirectory => _host.StateDirectory;
 
-    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+    public FakeLogCollector Logs => _host.Logs;
 
     public static async Task<FitbitStack> StartAsync(
         InfluxDbFixture influx,
@@ -57,46 +44,26 @@ internal sealed class FitbitStack : IAsyncDisposable
         bool scheduler = false,
         Action<IServiceCollection>? configureServices = null)
     {
-        database ??= await influx.NewDatabaseAsync("fitbit");
-        stateDirectory ??= Directory.CreateTempSubdirectory("fitbit-state-").FullName;
-        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFakeLogging();
-        builder.WebHost.UseUrls(url.ToString());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
-            ["State:Path"] = Path.Combine(stateDirectory, "state.db"),
             ["State:EncryptionKey"] = Convert.ToBase64String(SHA256.HashData("fitbit-tests"u8)),
-            ["InfluxDb:Url"] = influx.Url.ToString(),
-            ["InfluxDb:Database"] = database,
             ["Sync:PollInterval"] = "01:00:00",
-            ["Fitbit:ClientId"] = sandbox.ClientId,
-            ["Fitbit:ClientSecret"] = sandbox.ClientSecret,
-            ["Fitbit:ApiBaseUrl"] = sandbox.BaseUrl.ToString(),
-            ["Fitbit:AuthorizeUrl"] = sandbox.AuthorizeUrl.ToString(),
-            ["Fitbit:TokenUrl"] = sandbox.TokenUrl.ToString(),
             ["Fitbit:RetryBaseDelay"] = "00:00:00.010",
-        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        var configuration = builder.Configuration;
-        builder.Services
-            .AddSingleton(time)
-            .AddSqliteStateStore(configuration.GetSection("State"))
-            .AddInfluxDbSink(configuration.GetSection("InfluxDb"))
-            .AddProviderFramework(configuration.GetSection("Sync"))
-            .AddSyncPipeline(configuration.GetSection("Sync"))
-            .AddFitbit(configuration.GetSection("Fitbit"));
-        if (!scheduler)
+            ["Logging:LogLevel:Microsoft"] = nameof(LogLevel.Information),
+        };
+        var host = await TestHost.StartAsync(new TestHostOptions
         {
-            builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SyncScheduler)));
-        }
-
-        configureServices?.Invoke(builder.Services);
-        var app = builder.Build();
-        app.MapPushEndpoints();
-        await app.StartAsync();
-        return new FitbitStack(app, database, stateDirectory, url);
+            Influx = influx,
+            Database = database,
+            StateDirectory = stateDirectory,
+            Time = time,
+            Google = sandbox,
+            Settings = values.Concat(settings ?? new Dictionary<string, string?>()),
+            LogLevel = LogLevel.Information,
+            Background = scheduler ? BackgroundWork.All : BackgroundWork.SpoolReplayOnly,
+            ConfigureServices = configureServices,
+        });
+        return new FitbitStack(host);
     }
 
     public SyncRunner Runner => Services.GetRequiredService<SyncRunner>();
@@ -153,9 +120,5 @@ internal sealed class FitbitStack : IAsyncDisposable
             : TimeZoneInfo.GetSystemTimeZones().First(z => z.GetUtcOffset(DateTimeOffset.UtcNow) == offset).Id;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
