@@ -1,24 +1,24 @@
 using LiverMuscle.Sync.Dashboards.Provisioning;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace LiverMuscle.Sync.Dashboards.Tests;
 
-/// <summary>Grafana provisioning wired as the worker wires it (AddGrafanaProvisioning over a configuration).</summary>
+/// <summary>The composed worker (<see cref="TestHost"/>, nothing running) pointed at a Grafana, with quick retries.</summary>
 internal sealed class ProvisioningHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly TestHost _host;
 
-    private ProvisioningHarness(ServiceProvider services) => _services = services;
+    private ProvisioningHarness(TestHost host) => _host = host;
 
-    public GrafanaProvisioner Provisioner => _services.GetRequiredService<GrafanaProvisioner>();
+    public GrafanaProvisioner Provisioner => Get<GrafanaProvisioner>();
 
-    public FakeLogCollector Logs => _services.GetFakeLogCollector();
+    public FakeLogCollector Logs => _host.Logs;
 
-    public IEnumerable<IHostedService> HostedServices => _services.GetServices<IHostedService>();
+    /// <summary>The worker's Grafana provisioning at start.</summary>
+    public BackgroundService HostedService => _host.GetAll<IHostedService>().OfType<GrafanaProvisioningService>().Single();
 
     public static ProvisioningHarness Create(Uri? grafana, IDictionary<string, string?>? settings = null)
     {
@@ -38,15 +38,10 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
             values[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Trace))
-            .AddGrafanaProvisioning(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        return new ProvisioningHarness(services);
+        return new ProvisioningHarness(TestHost.Build(new TestHostOptions { Settings = values, LogLevel = LogLevel.Trace }));
     }
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Get<T>();
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
