@@ -2,11 +2,8 @@ using System.Text.Json;
 using LiverMuscle.Sync.Sandbox.GoogleHealth;
 using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.State;
-using LiverMuscle.Sync.State.Sqlite;
 using LiverMuscle.Sync.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using Xunit;
 
@@ -199,12 +196,9 @@ public sealed class ConsoleBrowserTests(InfluxDbFixture influx) : IClassFixture<
     /// <summary>The tokens the worker holds, read from its state store the way the worker does.</summary>
     private async Task<List<string>> TokensAsync()
     {
-        var services = new ServiceCollection().AddLogging()
-            .AddSqliteStateStore(new ConfigurationBuilder().AddInMemoryCollection([new("Path", Path.Combine(_directory.FullName, "state.db"))]).Build())
-            .BuildServiceProvider();
-        await using (services)
+        await using (var services = TestHost.Build(new TestHostOptions { StateDirectory = _directory.FullName }))
         {
-            var connections = await services.GetRequiredService<ITokenStore>().ListAsync(CancellationToken.None);
+            var connections = await services.Get<ITokenStore>().ListAsync(CancellationToken.None);
             return [.. connections.Where(c => c.Token is not null).SelectMany(c => new[] { c.Token!.AccessToken, c.Token.RefreshToken })];
         }
     }

@@ -1,6 +1,6 @@
 using LiverMuscle.Sync.Infrastructure.Configuration;
 using LiverMuscle.Sync.Providers.Withings;
-using LiverMuscle.Sync.Worker.Hosting;
+using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -58,6 +58,7 @@ public sealed class StrictBindingTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Unit")]
     public void ProviderOptions_GetTheSameCheckFromOneCall()
     {
         // How a provider applies it: services.AddOptions<WithingsOptions>().BindStrictly(section).
@@ -96,14 +97,9 @@ public sealed class StrictBindingTests : IDisposable
 
     private void Validate(Dictionary<string, string?> settings)
     {
-        settings["State:Path"] = Path.Combine(_directory.FullName, "state.db");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddLiverMuscleSync(configuration);
-        using var provider = services.BuildServiceProvider();
         try
         {
-            provider.GetRequiredService<IStartupValidator>().Validate();
+            using var host = TestHost.Build(new TestHostOptions { StateDirectory = _directory.FullName, Settings = settings });
         }
         catch (AggregateException many)
         {
