@@ -22,13 +22,8 @@ internal sealed class AlertsHarness : IAsyncDisposable
             ["Markers:Users:alice:BirthDate"] = "1960-03-01",
             ["Markers:Users:alice:Sex"] = "female",
         };
-        foreach (var (key, value) in settings)
-        {
-            values[key] = value;
-        }
-
         Time = new FakeTimeProvider(now);
-        _host = TestHost.Build(new TestHostOptions { Database = database, StateDirectory = stateDirectory, Time = Time, Settings = values });
+        _host = TestHost.Build(new TestHostOptions { Database = database, StateDirectory = stateDirectory, Time = Time, Settings = values.Concat(settings) });
     }
 
     public FakeTimeProvider Time { get; }

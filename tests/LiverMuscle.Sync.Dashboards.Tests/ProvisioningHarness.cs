@@ -33,12 +33,7 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
             ["InfluxDb:Username"] = "grafana",
             ["InfluxDb:Password"] = "influx-secret-password",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        return new ProvisioningHarness(TestHost.Build(new TestHostOptions { Settings = values, LogLevel = LogLevel.Trace }));
+        return new ProvisioningHarness(TestHost.Build(new TestHostOptions { Settings = values.Concat(settings ?? new Dictionary<string, string?>()), LogLevel = LogLevel.Trace }));
     }
 
     public T Get<T>() where T : notnull => _host.Get<T>();

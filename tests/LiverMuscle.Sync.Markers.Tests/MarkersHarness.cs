@@ -22,12 +22,7 @@ internal sealed class MarkersHarness : IAsyncDisposable
             ["Markers:Users:alice:BirthDate"] = "1970-06-15",
             ["Markers:Users:alice:Sex"] = "female",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        var host = TestHost.Build(new TestHostOptions { Database = database, Settings = values });
+        var host = TestHost.Build(new TestHostOptions { Database = database, Settings = values.Concat(settings ?? new Dictionary<string, string?>()) });
         await host.Get<IUserStore>().UpsertAsync(new UserRecord("alice", "Europe/Berlin", DateTimeOffset.UnixEpoch), CancellationToken.None);
         return new MarkersHarness(host);
     }

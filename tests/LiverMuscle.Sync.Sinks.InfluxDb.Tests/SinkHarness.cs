@@ -29,12 +29,7 @@ internal sealed class SinkHarness : IAsyncDisposable
             ["InfluxDb:MaxRetries"] = "2",
             ["InfluxDb:ReplayInterval"] = "00:00:00.250",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        var host = await TestHost.StartAsync(new TestHostOptions { Database = database, Time = time, Settings = values, Background = BackgroundWork.SpoolReplayOnly });
+        var host = await TestHost.StartAsync(new TestHostOptions { Database = database, Time = time, Settings = values.Concat(settings ?? new Dictionary<string, string?>()), Background = BackgroundWork.SpoolReplayOnly });
         return new SinkHarness(host);
     }
 

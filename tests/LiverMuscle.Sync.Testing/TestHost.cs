@@ -75,7 +75,7 @@ public sealed class TestHost : IServiceProvider, IAsyncDisposable, IDisposable
         var owned = options.StateDirectory is null ? Directory.CreateTempSubdirectory("livermuscle-test-") : null;
         var stateDirectory = options.StateDirectory ?? owned!.FullName;
         var database = options.Database ?? "livermuscle";
-        var settings = Settings(options, stateDirectory, database);
+        var settings = options.Configuration(stateDirectory, database);
         var builder = WorkerHost.CreateBuilder(LiverMuscleCli.Create().Parse(["run"]), settings);
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning).AddFakeLogging();
         var services = builder.Services;
@@ -86,7 +86,7 @@ public sealed class TestHost : IServiceProvider, IAsyncDisposable, IDisposable
 
         if (options.Background == BackgroundWork.SpoolReplayOnly)
         {
-            RunOnly(services, type => type == typeof(SpoolReplayService));
+            services.RunOnlyHostedServices(type => type == typeof(SpoolReplayService));
         }
 
         options.ConfigureServices?.Invoke(services);
@@ -132,75 +132,4 @@ public sealed class TestHost : IServiceProvider, IAsyncDisposable, IDisposable
         ((IDisposable)_app).Dispose();
         _ownedDirectory?.Delete(recursive: true);
     }
-
-    private static Dictionary<string, string?> Settings(TestHostOptions options, string stateDirectory, string database)
-    {
-        var level = options.LogLevel.ToString();
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["State:Path"] = Path.Combine(stateDirectory, "state.db"),
-            // Without an influxd, a loopback port nobody listens on: a write fails at once.
-            ["InfluxDb:Url"] = options.Influx?.Url.ToString() ?? "http://127.0.0.1:9",
-            ["InfluxDb:Database"] = database,
-            ["Sync:Push:ListenUrl"] = $"http://127.0.0.1:{FreePort.Next()}",
-            // The worker's own categories and its HTTP clients; ASP.NET Core stays at the level the worker configures.
-            ["Logging:LogLevel:Default"] = level,
-            ["Logging:LogLevel:System.Net.Http.HttpClient"] = level,
-        };
-        if (options.Withings is { } withings)
-        {
-            settings["Withings:ClientId"] = withings.ClientId;
-            settings["Withings:ClientSecret"] = withings.ClientSecret;
-            settings["Withings:ApiBaseUrl"] = withings.BaseUrl.ToString();
-            settings["Withings:AuthorizeUrl"] = withings.AuthorizeUrl.ToString();
-        }
-
-        if (options.Google is { } google)
-        {
-            settings["Fitbit:ClientId"] = google.ClientId;
-            settings["Fitbit:ClientSecret"] = google.ClientSecret;
-            settings["Fitbit:ApiBaseUrl"] = google.BaseUrl.ToString();
-            settings["Fitbit:AuthorizeUrl"] = google.AuthorizeUrl.ToString();
-            settings["Fitbit:TokenUrl"] = google.TokenUrl.ToString();
-        }
-
-        foreach (var (key, value) in options.Settings.Where(setting => setting.Value is not null))
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
-
-    /// <summary>Leaves out every background service of the worker's own for which <paramref name="runs"/> is false.</summary>
-    private static void RunOnly(IServiceCollection services, Func<Type, bool> runs)
-    {
-        for (var i = services.Count - 1; i >= 0; i--)
-        {
-            var descriptor = services[i];
-            if (descriptor.ServiceType != typeof(IHostedService))
-            {
-                continue;
-            }
-
-            if (descriptor.ImplementationType is { } type)
-            {
-                if (IsWorkers(type) && !runs(type))
-                {
-                    services.RemoveAt(i);
-                }
-            }
-            else if (descriptor.ImplementationFactory is { } factory && IsWorkers(factory.Method.DeclaringType))
-            {
-                // Registered through a factory (a singleton that is also a service): its type is known once made.
-                services[i] = ServiceDescriptor.Singleton<IHostedService>(provider =>
-                {
-                    var hosted = (IHostedService)factory(provider);
-                    return runs(hosted.GetType()) ? hosted : IdleHostedService.Instance;
-                });
-            }
-        }
-    }
-
-    private static bool IsWorkers(Type? type) => type?.Namespace?.StartsWith("LiverMuscle.Sync.", StringComparison.Ordinal) == true;
 }

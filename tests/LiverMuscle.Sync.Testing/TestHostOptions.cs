@@ -34,4 +34,44 @@ public sealed record TestHostOptions
 
     /// <summary>Runs after the composition, to add or replace a service (a fake source, a fake spool status).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>The configuration the host is built from: its own defaults, the sandboxes' settings, then <see cref="Settings"/>.</summary>
+    internal Dictionary<string, string?> Configuration(string stateDirectory, string database)
+    {
+        var level = LogLevel.ToString();
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["State:Path"] = Path.Combine(stateDirectory, "state.db"),
+            // Without an influxd, a loopback port nobody listens on: a write fails at once.
+            ["InfluxDb:Url"] = Influx?.Url.ToString() ?? "http://127.0.0.1:9",
+            ["InfluxDb:Database"] = database,
+            ["Sync:Push:ListenUrl"] = $"http://127.0.0.1:{FreePort.Next()}",
+            // The worker's own categories and its HTTP clients; ASP.NET Core stays at the level the worker configures.
+            ["Logging:LogLevel:Default"] = level,
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = level,
+        };
+        if (Withings is { } withings)
+        {
+            settings["Withings:ClientId"] = withings.ClientId;
+            settings["Withings:ClientSecret"] = withings.ClientSecret;
+            settings["Withings:ApiBaseUrl"] = withings.BaseUrl.ToString();
+            settings["Withings:AuthorizeUrl"] = withings.AuthorizeUrl.ToString();
+        }
+
+        if (Google is { } google)
+        {
+            settings["Fitbit:ClientId"] = google.ClientId;
+            settings["Fitbit:ClientSecret"] = google.ClientSecret;
+            settings["Fitbit:ApiBaseUrl"] = google.BaseUrl.ToString();
+            settings["Fitbit:AuthorizeUrl"] = google.AuthorizeUrl.ToString();
+            settings["Fitbit:TokenUrl"] = google.TokenUrl.ToString();
+        }
+
+        foreach (var (key, value) in Settings.Where(setting => setting.Value is not null))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 }

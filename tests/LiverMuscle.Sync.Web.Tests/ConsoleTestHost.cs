@@ -29,18 +29,13 @@ internal sealed class ConsoleTestHost : IAsyncDisposable
     public static async Task<ConsoleTestHost> StartAsync(Uri influx, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        var all = new Dictionary<string, string?>
         {
             ["InfluxDb:Url"] = influx.ToString(),
             // Each write is its own batch: the sink's flush timer runs on the fake clock.
             ["InfluxDb:BatchSize"] = "1",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        var host = await TestHost.StartAsync(new TestHostOptions { Time = time, Settings = all, LogLevel = LogLevel.Trace });
+        var host = await TestHost.StartAsync(new TestHostOptions { Time = time, Settings = all.Concat(settings ?? new Dictionary<string, string?>()), LogLevel = LogLevel.Trace });
         return new ConsoleTestHost(host, time);
     }
 
