@@ -92,19 +92,19 @@ public sealed class TestHost : IServiceProvider, IAsyncDisposable, IDisposable
         options.ConfigureServices?.Invoke(services);
         // Every registration must be resolvable, not only those a test happens to use.
         builder.Host.UseDefaultServiceProvider(provider => provider.ValidateOnBuild = provider.ValidateScopes = true);
-        var app = builder.Build();
+        WebApplication? app = null;
         try
         {
+            app = builder.Build();
             app.Services.GetService<IStartupValidator>()?.Validate();
+            return new TestHost(app, owned, stateDirectory, database, new Uri(settings["Sync:Push:ListenUrl"]!));
         }
         catch (Exception)
         {
-            ((IDisposable)app).Dispose();
+            (app as IDisposable)?.Dispose();
             owned?.Delete(recursive: true);
             throw;
         }
-
-        return new TestHost(app, owned, stateDirectory, database, new Uri(settings["Sync:Push:ListenUrl"]!));
     }
 
     /// <summary>Starts the hosted services and the listener with the endpoints <c>run</c> maps.</summary>
