@@ -5,7 +5,7 @@ namespace LiverMuscle.Sync.Pipeline;
 
 /// <summary>
 /// Reads a sequence one item ahead of its consumer: while the consumer handles an item, the next is read on the
-/// thread pool and waits in a hand-off of one. Items come in their order; an exception of the read surfaces after the
+/// thread pool and waits in a hand-off of one; the one after it is read only once the consumer took that. Items come in their order; an exception of the read surfaces after the
 /// items read before it. When the consumer stops (done, failed or cancelled), the read is cancelled and awaited.
 /// </summary>
 internal static class ReadAhead
@@ -33,9 +33,11 @@ internal static class ReadAhead
     {
         try
         {
-            await foreach (var item in read(cancellationToken).WithCancellation(cancellationToken))
+            // The next item is read only once the hand-off is free: one item ahead of the consumer, never two.
+            await using var items = read(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (await writer.WaitToWriteAsync(cancellationToken) && await items.MoveNextAsync())
             {
-                await writer.WriteAsync(item, cancellationToken);
+                await writer.WriteAsync(items.Current, cancellationToken);
             }
 
             writer.Complete();
