@@ -16,8 +16,8 @@ namespace LiverMuscle.Sync.Pipeline;
 /// kind that fails does not stop the others; one that finds the connection needs re-authorisation does. A record
 /// several reads of the run served is written and counted once (<see cref="RunRecords"/>), and records are counted as
 /// each batch lands. Records that could not be normalised and points InfluxDB refused are logged by name; a run that
-/// left points in the write spool is Partial and says how many batches wait. The run's outcome, with every request it sent, is recorded and written to <c>sync_run</c>; the
-/// completion handlers run once its points are in InfluxDB.
+/// left points in the write spool is Partial and says how many batches wait. The run's outcome, with every request it
+/// sent, is recorded and written to <c>sync_run</c>; the completion handlers run once its points are in InfluxDB.
 /// </summary>
 public sealed class SyncRunner(
     IEnumerable<ISyncSource> sources,
@@ -91,6 +91,7 @@ public sealed class SyncRunner(
         }));
 
         var tally = RunTally.Sum(tallies);
+
         // Points kept earlier in the run may have been replayed since: what counts is what still waits.
         var waiting = (await sinkStatus.GetAsync(cancellationToken)).SpooledBatches;
         var spooled = tally.Spooled > 0 || tally.Deletions > 0 ? waiting : 0;

@@ -1,5 +1,6 @@
 using LiverMuscle.Sync.Normalization.Schema;
 using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.Providers.Withings.Sync;
 using LiverMuscle.Sync.Sandbox.Withings;
 using LiverMuscle.Sync.State;
 using LiverMuscle.Sync.Testing;
@@ -78,7 +79,8 @@ public sealed class RequestPathTests(InfluxDbFixture influx) : IClassFixture<Inf
         await stack.ConnectDirectAsync("rae", wid, sandbox, time);
         sandbox.InjectFailures(601, 1);
 
-        var run = stack.SyncAsync("rae", SyncMode.Incremental);
+        // One data kind, so that no request of another kind, sent side by side, was on its way before the 601 came.
+        var run = stack.Runner.RunAsync(new SyncRequest("rae", null, SyncMode.Incremental, DataKinds: new HashSet<string> { WithingsDataKinds.BodyComposition }), ProviderNames.Withings, null, CancellationToken.None);
 
         await Eventually.TrueAsync(() => sandbox.DataRequests.Count == 1 && budget!.Waiting == 1, "the request after the 601 did not wait for the budget");
         time.Advance(TimeSpan.FromSeconds(59));

@@ -64,8 +64,15 @@ internal sealed class GoogleTimeZone(
             return;
         }
 
-        _readAt[userId] = now;
-        await ReadAsync(userId, () => client.GetTimeZoneAsync(userId, tally, cancellationToken), cancellationToken);
+        // Marked read once the read ended, so a kind that finds it not due goes on under the zone it reported.
+        try
+        {
+            await ReadAsync(userId, () => client.GetTimeZoneAsync(userId, tally, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            _readAt[userId] = now;
+        }
     }
 
     /// <summary>At consent, with the token just issued (not stored yet).</summary>

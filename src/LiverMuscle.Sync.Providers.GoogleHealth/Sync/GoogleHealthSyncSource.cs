@@ -179,6 +179,7 @@ internal abstract class GoogleHealthSyncSource(GoogleHealthReading reading, ILog
         }
         catch (ScopeNotGrantedException)
         {
+            await reading.Grants.RequireAnyDataAsync(request.UserId, cancellationToken);
             return null;
         }
     }
