@@ -12,16 +12,20 @@ public sealed class AdherenceReader(IInfluxQueryClient query, IPersonStore peopl
 {
     public async Task<WeekData> ReadAsync(string userId, DateTimeOffset from, DateTimeOffset to, TimeSpan weightLookback, CancellationToken cancellationToken)
     {
-        var sessions = await query.QueryAsync(Select(Measurements.StrengthSession, "*", userId, from, to), cancellationToken);
-        var protein = await query.QueryAsync(Select(Measurements.NutritionDaily, InfluxQl.Identifier(FieldNames.NutritionDaily.ProteinG), userId, from, to), cancellationToken);
-        var weights = await query.QueryAsync(
+        // The three reads and the person are independent: asked side by side.
+        var sessionsRead = query.QueryAsync(Select(Measurements.StrengthSession, "*", userId, from, to), cancellationToken);
+        var proteinRead = query.QueryAsync(Select(Measurements.NutritionDaily, InfluxQl.Identifier(FieldNames.NutritionDaily.ProteinG), userId, from, to), cancellationToken);
+        var weightsRead = query.QueryAsync(
             Select(Measurements.BodyComposition, InfluxQl.Identifier(FieldNames.BodyComposition.WeightKg), userId, from - weightLookback, to) + $" GROUP BY {InfluxQl.Identifier(TagNames.Source)}",
             cancellationToken);
+        var personRead = people.GetAsync(userId, cancellationToken);
+        await Task.WhenAll(sessionsRead, proteinRead, weightsRead, personRead);
+        var (sessions, protein, weights) = (await sessionsRead, await proteinRead, await weightsRead);
         var weighIns = weights.Rows().Where(r => r.Double(FieldNames.BodyComposition.WeightKg) is not null)
             .Select(r => (r.Time, Kg: r.Double(FieldNames.BodyComposition.WeightKg)!.Value, Source: r.Tag(TagNames.Source)))
             .OrderBy(w => w.Time)
             .ToList();
-        var preferred = (await people.GetAsync(userId, cancellationToken))?.WeightSource;
+        var preferred = (await personRead)?.WeightSource;
         return new WeekData(
             sessions.Rows().Select(r => (r.Time, r.Double(FieldNames.StrengthSession.DurationS) ?? 0)).ToList(),
             protein.Rows().Where(r => r.Double(FieldNames.NutritionDaily.ProteinG) is not null)

@@ -41,19 +41,25 @@ public sealed class AdherenceService(
 
     private async Task<IReadOnlyList<AdherenceWeek>> RecomputeInTurnAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var zone = await users.GetTimeZoneAsync(userId, cancellationToken);
+        var zoneRead = users.GetTimeZoneAsync(userId, cancellationToken);
+        var goalsRead = goals.GoalsOfAsync(userId, cancellationToken);
+        var (zone, own) = (await zoneRead, await goalsRead);
         var settings = options.CurrentValue;
-        var own = await goals.GoalsOfAsync(userId, cancellationToken);
-        var weeks = new List<AdherenceWeek>();
         var span = LocalCalendar.WeeksBetween(from, to, zone)
             .Select(week => (Start: week, From: LocalCalendar.StartOfDayUtc(week, zone), To: LocalCalendar.StartOfDayUtc(week.AddDays(7), zone)))
             .ToList();
 
-        // One read per chunk of weeks, each week computed from its part: a few queries for a backfill of years.
-        foreach (var chunk in span.Chunk(WeeksPerRead))
+        // One read per chunk of weeks, each week computed from its part: a few queries for a backfill of years, two
+        // chunks read side by side.
+        var weeks = new List<AdherenceWeek>();
+        foreach (var pair in span.Chunk(WeeksPerRead).Chunk(2))
         {
-            var data = await reader.ReadAsync(userId, chunk[0].From, chunk[^1].To, settings.WeightLookback, cancellationToken);
-            weeks.AddRange(chunk.Select(week => AdherenceCalculator.Compute(userId, week.Start, zone, own, data.Within(week.From, week.To, settings.WeightLookback))));
+            var computed = await Task.WhenAll(pair.Select(async chunk =>
+            {
+                var data = await reader.ReadAsync(userId, chunk[0].From, chunk[^1].To, settings.WeightLookback, cancellationToken);
+                return chunk.Select(week => AdherenceCalculator.Compute(userId, week.Start, zone, own, data.Within(week.From, week.To, settings.WeightLookback)));
+            }));
+            weeks.AddRange(computed.SelectMany(w => w));
         }
 
         if (weeks.Count > 0)

@@ -10,13 +10,14 @@ using Microsoft.Extensions.Logging;
 namespace LiverMuscle.Sync.Pipeline;
 
 /// <summary>
-/// Runs the sources of one provider for one user (those of the data kinds the request names, or all of them): each
-/// batch's deletions are applied, then its points written, and only then is its cursor saved, so a crash re-reads at
-/// most one batch and never skips one. A record several reads of the run served is written and counted once
-/// (<see cref="RunRecords"/>), and records are counted as each batch lands. Records that could not be normalised and
-/// points InfluxDB refused are logged by name; a run that left points in the write spool is Partial and says how many
-/// batches wait. The run's outcome, with every request it sent, is recorded and written to <c>sync_run</c>; the
-/// completion handlers run once its points are in InfluxDB.
+/// Runs the sources of one provider for one user (those of the data kinds the request names, or all of them) side by
+/// side, each reading its next batch while its current one is written: each batch's deletions are applied, then its
+/// points written, and only then is its cursor saved, so a crash re-reads at most one batch and never skips one. A
+/// kind that fails does not stop the others; one that finds the connection needs re-authorisation does. A record
+/// several reads of the run served is written and counted once (<see cref="RunRecords"/>), and records are counted as
+/// each batch lands. Records that could not be normalised and points InfluxDB refused are logged by name; a run that
+/// left points in the write spool is Partial and says how many batches wait. The run's outcome, with every request it
+/// sent, is recorded and written to <c>sync_run</c>; the completion handlers run once its points are in InfluxDB.
 /// </summary>
 public sealed class SyncRunner(
     IEnumerable<ISyncSource> sources,
@@ -57,31 +58,45 @@ public sealed class SyncRunner(
         using var span = SyncTelemetry.StartSyncRun(provider, request.Mode.ToString());
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var tally = new RunTally();
-        var failures = new List<string>();
-        foreach (var source in sources)
+        var tallies = sources.Select(_ => new RunTally()).ToArray();
+        var failures = new string?[sources.Count];
+        var kindsProgress = progress is null ? null : new RunProgress(progress, sources.Count);
+
+        // The data kinds read side by side; a connection that needs re-authorisation stops them all.
+        using var reauthorization = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fatal = 0;
+        await Task.WhenAll(sources.Select(async (source, i) =>
         {
             try
             {
-                await RunSourceAsync(source, request, tally, progress, cancellationToken);
+                await RunSourceAsync(source, request, tallies[i], kindsProgress?.Of(i), reauthorization.Token);
             }
             catch (ReauthorizationRequiredException e)
             {
-                failures.Add(e.Message);
-                tally.Fatal = true;
-                break;
+                if (Interlocked.Exchange(ref fatal, 1) == 0)
+                {
+                    failures[i] = e.Message;
+                    await reauthorization.CancelAsync();
+                }
+            }
+            catch (Exception) when (Volatile.Read(ref fatal) == 1 && !cancellationToken.IsCancellationRequested)
+            {
+                // Stopped by another kind's re-authorisation.
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 Log.SourceFailed(logger, request.UserId, provider, source.DataKind, e);
-                failures.Add($"{source.DataKind}: {e.Message}");
+                failures[i] = $"{source.DataKind}: {e.Message}";
             }
-        }
+        }));
+
+        var tally = RunTally.Sum(tallies);
 
         // Points kept earlier in the run may have been replayed since: what counts is what still waits.
         var waiting = (await sinkStatus.GetAsync(cancellationToken)).SpooledBatches;
         var spooled = tally.Spooled > 0 || tally.Deletions > 0 ? waiting : 0;
-        var problems = new List<string>(failures);
+        var problems = failures.OfType<string>().ToList();
+        var failed = problems.Count;
         if (tally.Problems > 0)
         {
             problems.Add($"{tally.Problems} records skipped or rejected");
@@ -94,7 +109,7 @@ public sealed class SyncRunner(
 
         // A run whose every record was skipped or refused failed, even though each source ran to its end.
         var outcome = problems.Count == 0 ? SyncOutcome.Ok
-            : tally.Fatal || (tally.Records == 0 && (failures.Count > 0 || tally.Problems > 0)) ? SyncOutcome.Failed
+            : fatal == 1 || (tally.Records == 0 && (failed > 0 || tally.Problems > 0)) ? SyncOutcome.Failed
             : SyncOutcome.Partial;
         var error = problems.Count > 0 ? string.Join("; ", problems) : null;
         var requests = request.Requests.Count;
@@ -110,12 +125,13 @@ public sealed class SyncRunner(
         return summary;
     }
 
+    /// <summary>One data kind: the next batch is read while the current one is written, and batches are written in order.</summary>
     private async Task RunSourceAsync(ISyncSource source, SyncRequest request, RunTally tally, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var cursor = await cursors.GetAsync(request.UserId, source.Provider, source.DataKind, cancellationToken);
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         var records = new RunRecords();
-        await foreach (var batch in source.ReadAsync(request with { Cursor = cursor?.Value }, cancellationToken))
+        await foreach (var batch in ReadAhead.ReadAsync(token => source.ReadAsync(request with { Cursor = cursor?.Value }, token), cancellationToken))
         {
             // A record read twice in one run (a change feed, then the window re-read) is skipped once.
             var problems = 0;
@@ -152,35 +168,14 @@ public sealed class SyncRunner(
                 await cursors.SetAsync(new SyncCursor(request.UserId, source.Provider, source.DataKind, next, time.GetUtcNow()), cancellationToken);
             }
 
+            if (batch.OnDurable is { } save)
+            {
+                await save(cancellationToken);
+            }
+
             if (batch.Progress is { } step)
             {
                 progress?.Report(step);
-            }
-        }
-    }
-
-    private sealed class RunTally
-    {
-        public int Records { get; set; }
-
-        public int Problems { get; set; }
-
-        public int Spooled { get; set; }
-
-        public int Deletions { get; set; }
-
-        public bool Fatal { get; set; }
-
-        public DateTimeOffset? Earliest { get; private set; }
-
-        public DateTimeOffset? Latest { get; private set; }
-
-        public void Observe(IReadOnlyList<Point> points)
-        {
-            foreach (var point in points)
-            {
-                Earliest = Earliest is { } e && e <= point.Timestamp ? e : point.Timestamp;
-                Latest = Latest is { } l && l >= point.Timestamp ? l : point.Timestamp;
             }
         }
     }

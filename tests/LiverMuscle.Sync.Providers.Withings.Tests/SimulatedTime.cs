@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using LiverMuscle.Sync.Providers.Budget;
+using LiverMuscle.Sync.State;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiverMuscle.Sync.Providers.Withings.Tests;
@@ -80,19 +81,27 @@ internal sealed class TimerTrackingTimeProvider(DateTimeOffset start) : FakeTime
     }
 }
 
-/// <summary>Counts who is waiting for the budget and how many requests it granted.</summary>
+/// <summary>Counts who is waiting for the budget (requests, and the people they are for) and how many requests it granted.</summary>
 internal sealed class ObservedBudget(SlidingWindowRequestBudget inner) : IRequestBudget, IDisposable
 {
+    private readonly ConcurrentDictionary<string, int> _waitingPerPerson = new(StringComparer.Ordinal);
     private int _waiting;
     private long _grants;
 
     public int Waiting => Volatile.Read(ref _waiting);
 
+    /// <summary>People with at least one request waiting (a run's data kinds each send their own).</summary>
+    public int PeopleWaiting => _waitingPerPerson.Count(p => p.Value > 0);
+
     public long Grants => Interlocked.Read(ref _grants);
+
+    /// <summary>The state store's windows the budget takes its slots in, when they are observed too.</summary>
+    public ObservedWindows? Windows { get; init; }
 
     public async ValueTask AcquireAsync(string provider, string userId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _waiting);
+        _waitingPerPerson.AddOrUpdate(userId, 1, (_, n) => n + 1);
         try
         {
             await inner.AcquireAsync(provider, userId, cancellationToken);
@@ -100,6 +109,7 @@ internal sealed class ObservedBudget(SlidingWindowRequestBudget inner) : IReques
         }
         finally
         {
+            _waitingPerPerson.AddOrUpdate(userId, 0, (_, n) => n - 1);
             Interlocked.Decrement(ref _waiting);
         }
     }
@@ -114,13 +124,17 @@ internal sealed class ObservedBudget(SlidingWindowRequestBudget inner) : IReques
 }
 
 /// <summary>
-/// Moves simulated time only when every unfinished sync is waiting for the budget (no request in flight, nothing
-/// being written), and then exactly to the earliest due timer, so the outcome does not depend on machine speed.
+/// Moves simulated time only when every unfinished sync is waiting for the budget (each sync is one person's; its
+/// data kinds read side by side, and one of them waiting holds the sync) and every request it granted has reached
+/// the server (<paramref name="arrived"/> counts them there), and then exactly to the earliest due timer, so the
+/// outcome does not depend on machine speed.
 /// </summary>
 internal static class SimulatedTimeDriver
 {
-    public static async Task RunAsync(TimerTrackingTimeProvider time, ObservedBudget budget, IReadOnlyCollection<Task> syncs, Func<bool>? stopWhen = null)
+    public static async Task RunAsync(TimerTrackingTimeProvider time, ObservedBudget budget, IReadOnlyCollection<Task> syncs, Func<long> arrived, Func<bool>? stopWhen = null)
     {
+        var windows = budget.Windows ?? throw new ArgumentException("The budget's windows are not observed.", nameof(budget));
+        var (taken, received) = (windows.Taken, arrived());
         var idle = Stopwatch.StartNew();
         var progress = (budget.Grants, time.Armed);
         while (syncs.Any(t => !t.IsCompleted) && stopWhen?.Invoke() != true)
@@ -138,7 +152,10 @@ internal static class SimulatedTimeDriver
             }
 
             var unfinished = syncs.Count(t => !t.IsCompleted);
-            if (unfinished == 0 || budget.Waiting != unfinished || time.NextDue() is not { } due)
+            // A slot being taken, or taken for a request that has not reached the server yet, would be stamped earlier
+            // than the server counts it.
+            var inFlight = windows.Taking + (windows.Taken - taken) - (arrived() - received);
+            if (unfinished == 0 || budget.PeopleWaiting != unfinished || inFlight > 0 || time.NextDue() is not { } due)
             {
                 continue;
             }
@@ -152,4 +169,41 @@ internal static class SimulatedTimeDriver
             }
         }
     }
+}
+
+/// <summary>Counts the slots taken in the request windows, and the takes under way.</summary>
+internal sealed class ObservedWindows(IRequestWindowStore inner) : IRequestWindowStore
+{
+    private int _taking;
+    private long _taken;
+
+    public int Taking => Volatile.Read(ref _taking);
+
+    public long Taken => Interlocked.Read(ref _taken);
+
+    public async Task<TimeSpan> TryTakeAsync(IReadOnlyList<RequestScope> scopes, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _taking);
+        try
+        {
+            var wait = await inner.TryTakeAsync(scopes, window, now, cancellationToken);
+            if (wait <= TimeSpan.Zero)
+            {
+                Interlocked.Increment(ref _taken);
+            }
+
+            return wait;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _taking);
+        }
+    }
+
+    public Task HoldAsync(string scope, DateTimeOffset until, CancellationToken cancellationToken) => inner.HoldAsync(scope, until, cancellationToken);
+
+    public Task<int> CountAsync(string scope, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken) => inner.CountAsync(scope, window, now, cancellationToken);
+
+    public Task ImportAsync(string scope, IReadOnlyList<DateTimeOffset> sentAt, DateTimeOffset holdUntil, CancellationToken cancellationToken) =>
+        inner.ImportAsync(scope, sentAt, holdUntil, cancellationToken);
 }

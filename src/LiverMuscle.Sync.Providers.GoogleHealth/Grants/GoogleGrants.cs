@@ -40,14 +40,7 @@ internal sealed class GoogleGrants(ITokenStore tokens, ITokenManager tokenManage
         }
 
         var granted = GoogleScopes.Granted(token);
-        if (!GoogleScopes.Data.Any(granted.Contains))
-        {
-            var reason = $"the Google grant covers none of the data ({string.Join(", ", GoogleScopes.Data.Select(GoogleScopes.Permission))}); "
-                + $"run 'livermuscle-sync auth fitbit --user {userId}' and tick them at Google's consent screen";
-            await tokenManager.MarkNeedsReauthorizationAsync(userId, Provider, reason, cancellationToken);
-            throw new ReauthorizationRequiredException(userId, Provider, reason);
-        }
-
+        await RequireAnyDataAsync(userId, granted, cancellationToken);
         if (granted.Contains(GoogleScopes.For(dataKind)))
         {
             return true;
@@ -55,6 +48,30 @@ internal sealed class GoogleGrants(ITokenStore tokens, ITokenManager tokenManage
 
         Log.NotGranted(logger, userId, dataKind, Remedy(userId, dataKind));
         return false;
+    }
+
+    /// <summary>
+    /// After the API refused a data kind for a missing scope (and the grant was learned again): a grant left without
+    /// any data scope marks the connection for re-authorisation and throws <see cref="ReauthorizationRequiredException"/>.
+    /// The data kinds of a run read side by side, so each may have been let through before another learned the grant.
+    /// </summary>
+    public async Task RequireAnyDataAsync(string userId, CancellationToken cancellationToken)
+    {
+        if ((await tokens.GetAsync(userId, Provider, cancellationToken))?.Token is { } token)
+        {
+            await RequireAnyDataAsync(userId, GoogleScopes.Granted(token), cancellationToken);
+        }
+    }
+
+    private async Task RequireAnyDataAsync(string userId, IReadOnlySet<string> granted, CancellationToken cancellationToken)
+    {
+        if (!GoogleScopes.Data.Any(granted.Contains))
+        {
+            var reason = $"the Google grant covers none of the data ({string.Join(", ", GoogleScopes.Data.Select(GoogleScopes.Permission))}); "
+                + $"run 'livermuscle-sync auth fitbit --user {userId}' and tick them at Google's consent screen";
+            await tokenManager.MarkNeedsReauthorizationAsync(userId, Provider, reason, cancellationToken);
+            throw new ReauthorizationRequiredException(userId, Provider, reason);
+        }
     }
 
     public static string Remedy(string userId, string dataKind) =>

@@ -24,23 +24,55 @@ internal sealed class GoogleTimeZone(
     ILogger<GoogleTimeZone> logger)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _readAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _reading = new(StringComparer.Ordinal);
 
-    /// <summary>Reads and reports the zone when it is due and the grant has the settings scope.</summary>
+    /// <summary>
+    /// Reads and reports the zone when it is due and the grant has the settings scope. The data kinds of a run ask at
+    /// once: they share one read, and each goes on under the zone it reported.
+    /// </summary>
     public async Task RefreshAsync(string userId, RequestTally tally, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (_readAt.TryGetValue(userId, out var at) && now - at < options.Value.TimeZoneRefreshInterval)
+        if (!Due(userId))
         {
             return;
         }
 
+        var reading = _reading.GetOrAdd(userId, _ => new Lazy<Task>(() => RefreshDueAsync(userId, tally, cancellationToken)));
+        try
+        {
+            await reading.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _reading.TryRemove(new KeyValuePair<string, Lazy<Task>>(userId, reading));
+        }
+    }
+
+    private bool Due(string userId) => !_readAt.TryGetValue(userId, out var at) || time.GetUtcNow() - at >= options.Value.TimeZoneRefreshInterval;
+
+    private async Task RefreshDueAsync(string userId, RequestTally tally, CancellationToken cancellationToken)
+    {
+        // Another read may have ended between the check and this one.
+        if (!Due(userId))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
         if ((await tokens.GetAsync(userId, ProviderNames.Fitbit, cancellationToken))?.Token is not { } token || !GoogleScopes.Granted(token).Contains(GoogleScopes.Settings))
         {
             return;
         }
 
-        _readAt[userId] = now;
-        await ReadAsync(userId, () => client.GetTimeZoneAsync(userId, tally, cancellationToken), cancellationToken);
+        // Marked read once the read ended, so a kind that finds it not due goes on under the zone it reported.
+        try
+        {
+            await ReadAsync(userId, () => client.GetTimeZoneAsync(userId, tally, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            _readAt[userId] = now;
+        }
     }
 
     /// <summary>At consent, with the token just issued (not stored yet).</summary>

@@ -138,6 +138,7 @@ internal abstract class GoogleHealthSyncSource(GoogleHealthReading reading, ILog
         var end = at is { } resumeAt && (since is null || resumeAt > since) ? resumeAt : complete ?? today.AddDays(2);
         var empty = at is null ? 0 : cursor.EmptyWindows;
         var windowsDone = 0;
+        var ledger = reading.Batches.Open(Scope(request.UserId, zone, today));
         while (since is { } first ? end > first : empty < stopAfter)
         {
             var from = since is { } limit && end.AddDays(-step) < limit ? limit : end.AddDays(-step);
@@ -153,10 +154,7 @@ internal abstract class GoogleHealthSyncSource(GoogleHealthReading reading, ILog
             var finished = since is { } oldest ? from <= oldest : empty >= stopAfter;
             var next = finished ? new SourceCursor { CompleteFrom = Midnight(from) } : new SourceCursor { BackfillAt = Midnight(from), EmptyWindows = empty };
             var progress = new SyncProgress(windowsDone, finished ? windowsDone : Math.Max(windowsDone - 1 + left, windowsDone + 1));
-            await foreach (var batch in reading.Batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, end), next.Format(), progress, cancellationToken))
-            {
-                yield return batch;
-            }
+            yield return await ledger.BatchAsync(read, new DayWindow(from, end), next.Format(), progress, cancellationToken);
 
             end = from;
         }
@@ -169,10 +167,7 @@ internal abstract class GoogleHealthSyncSource(GoogleHealthReading reading, ILog
             yield break;
         }
 
-        await foreach (var batch in reading.Batches.EmitAsync(Scope(request.UserId, zone, today), read, new DayWindow(from, to), cancellationToken: cancellationToken))
-        {
-            yield return batch;
-        }
+        yield return await reading.Batches.Open(Scope(request.UserId, zone, today)).BatchAsync(read, new DayWindow(from, to), cancellationToken: cancellationToken);
     }
 
     /// <summary>The window's read, or null when the API refused the data type for a scope the grant lacks.</summary>
@@ -184,6 +179,7 @@ internal abstract class GoogleHealthSyncSource(GoogleHealthReading reading, ILog
         }
         catch (ScopeNotGrantedException)
         {
+            await reading.Grants.RequireAnyDataAsync(request.UserId, cancellationToken);
             return null;
         }
     }

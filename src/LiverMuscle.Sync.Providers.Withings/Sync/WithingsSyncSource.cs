@@ -58,7 +58,7 @@ internal abstract class WithingsSyncSource(
     {
         var cursor = SourceCursor.Parse(request.Cursor);
         var now = time.GetUtcNow();
-        var scope = Scope(request.UserId, now);
+        var ledger = batches.Open(Scope(request.UserId, now));
         var lastUpdate = cursor.ChangesSince ?? (now - Options.InitialHistory).ToUnixTimeSeconds();
         long? next = null;
         string? zone = null;
@@ -66,20 +66,14 @@ internal abstract class WithingsSyncSource(
         {
             next ??= page.UpdateTime ?? now.ToUnixTimeSeconds() - 60;
             zone = page.TimeZone ?? zone;
-            await foreach (var batch in batches.EmitAsync(scope, page.Read, cancellationToken: cancellationToken))
-            {
-                yield return batch;
-            }
+            yield return await ledger.BatchAsync(page.Read, cancellationToken: cancellationToken);
         }
 
         var window = new InstantWindow(now - Options.LookBack, now);
         var (read, windowZone) = await ReadWindowAsync(request, window, cancellationToken);
         await zones.ReportAsync(request.UserId, windowZone ?? zone, cancellationToken);
         var finished = cursor with { ChangesSince = next ?? lastUpdate };
-        await foreach (var batch in batches.EmitAsync(scope, read, window, finished.Format(), cancellationToken: cancellationToken))
-        {
-            yield return batch;
-        }
+        yield return await ledger.BatchAsync(read, window, finished.Format(), cancellationToken: cancellationToken);
     }
 
     private async IAsyncEnumerable<SyncBatch> TargetedAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -97,17 +91,14 @@ internal abstract class WithingsSyncSource(
         var window = new InstantWindow(from, to > from ? to : from);
         var (read, zone) = await ReadWindowAsync(request, window, cancellationToken);
         await zones.ReportAsync(request.UserId, zone, cancellationToken);
-        await foreach (var batch in batches.EmitAsync(Scope(request.UserId, now), read, window, cancellationToken: cancellationToken))
-        {
-            yield return batch;
-        }
+        yield return await batches.Open(Scope(request.UserId, now)).BatchAsync(read, window, cancellationToken: cancellationToken);
     }
 
     private async IAsyncEnumerable<SyncBatch> BackfillAsync(SyncRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var cursor = SourceCursor.Parse(request.Cursor);
         var now = time.GetUtcNow();
-        var scope = Scope(request.UserId, now);
+        var ledger = batches.Open(Scope(request.UserId, now));
         var end = now.ToUnixTimeSeconds();
         var step = (long)Options.BackfillWindow.TotalSeconds;
         var start = StartOfDay(request.Since ?? now.AddYears(-1));
@@ -155,10 +146,7 @@ internal abstract class WithingsSyncSource(
                     done++;
                 }
 
-                await foreach (var batch in batches.EmitAsync(scope, page.Read, cursor: next, progress: new SyncProgress(Math.Min(done, total), total), cancellationToken: cancellationToken))
-                {
-                    yield return batch;
-                }
+                yield return await ledger.BatchAsync(page.Read, cursor: next, progress: new SyncProgress(Math.Min(done, total), total), cancellationToken: cancellationToken);
             }
         }
 

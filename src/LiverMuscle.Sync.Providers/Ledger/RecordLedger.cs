@@ -24,10 +24,13 @@ public sealed class RecordLedger(IKeyValueStore store)
 
     public Task SaveAsync(RecordScope scope, IReadOnlyDictionary<string, LedgerEntry> entries, CancellationToken cancellationToken)
     {
-        var kept = entries.Where(e => e.Value.Day >= scope.KeepFrom).OrderBy(e => e.Value.Time).ToDictionary(StringComparer.Ordinal);
-        var json = JsonSerializer.Serialize(new LedgerDocument(kept), PersistedStateJsonContext.Default.LedgerDocument);
+        var json = JsonSerializer.Serialize(new LedgerDocument(Kept(scope, entries)), PersistedStateJsonContext.Default.LedgerDocument);
         return store.SetAsync(Key(scope), json, secret: false, cancellationToken);
     }
+
+    /// <summary>The entries a save keeps: those from <see cref="RecordScope.KeepFrom"/> on, oldest first.</summary>
+    public static Dictionary<string, LedgerEntry> Kept(RecordScope scope, IReadOnlyDictionary<string, LedgerEntry> entries) =>
+        entries.Where(e => e.Value.Day >= scope.KeepFrom).OrderBy(e => e.Value.Time).ToDictionary(StringComparer.Ordinal);
 
     private static string Key(RecordScope scope) => $"{scope.Provider}/written/{scope.DataKind}/{scope.UserId}";
 }
