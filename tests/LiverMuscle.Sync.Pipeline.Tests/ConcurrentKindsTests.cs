@@ -137,9 +137,13 @@ public sealed class ConcurrentKindsTests(InfluxDbFixture influx) : IClassFixture
 
         Assert.Equal("b1", (await cursors.GetAsync("alice", "withings", "body_composition", CancellationToken.None))!.Value);
         Assert.Equal(10, await CountAsync(database, 0, 30));
+        // The workouts' one batch may land or not before the cancellation; its cursor is never ahead of what landed.
         var workoutCursor = await cursors.GetAsync("alice", "withings", "workouts", CancellationToken.None);
-        Assert.Equal(workoutCursor is null ? 0 : 5, await CountAsync(database, 100, 105));
         Assert.True(workoutCursor is null or { Value: "w1" });
+        if (workoutCursor is not null)
+        {
+            Assert.Equal(5, await CountAsync(database, 100, 105));
+        }
     }
 
     private Task<long> CountAsync(string database, int fromMinute, int toMinute) => influx.CountAsync(

@@ -88,7 +88,11 @@ public sealed class ConsoleInviteTests(InfluxDbFixture influx) : IClassFixture<I
     {
         await using var withings = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
         await using var google = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 5 }, CancellationToken.None);
-        var host = await StartAsync(ConsoleFlows.SandboxSettings(withings, google));
+        var settings = ConsoleFlows.SandboxSettings(withings, google);
+        // As verbose as an operator could ask: ASP.NET Core's request and routing records included, for every provider.
+        settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
+        settings["Logging:Microsoft.Extensions.Logging.Testing.FakeLoggerProvider:LogLevel:Microsoft.AspNetCore.Hosting"] = "Trace";
+        var host = await StartAsync(settings);
         var secrets = new List<string> { ConsoleFlows.Password, withings.ClientSecret, google.ClientSecret };
         var pages = new List<string>();
         await using (host)

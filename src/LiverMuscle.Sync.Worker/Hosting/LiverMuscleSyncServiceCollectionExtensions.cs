@@ -15,6 +15,8 @@ using LiverMuscle.Sync.Worker.Hosting.Telemetry;
 using LiverMuscle.Sync.Worker.Status;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LiverMuscle.Sync.Worker.Hosting;
 
@@ -52,6 +54,7 @@ internal static class LiverMuscleSyncServiceCollectionExtensions
         services.AddWebConsole(configuration);
         services.AddWorkerTelemetry(configuration.GetSection("OpenTelemetry"));
         services.AddSingleton<StatusReporter>();
+        services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>, RequestPathLogCap>();
         services.AddHealthChecks()
             .AddCheck<InfluxDbReadinessCheck>("influxdb", tags: [WorkerEndpoints.ReadinessTag], timeout: WorkerEndpoints.ReadinessTimeout)
             .AddCheck<StateStoreReadinessCheck>("state", tags: [WorkerEndpoints.ReadinessTag], timeout: WorkerEndpoints.ReadinessTimeout);
