@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace LiverMuscle.Sync.Benchmarks;
 
 /// <summary>
-/// The runtime's environment variables the shipped worker starts with: the <c>ENV DOTNET_…</c> lines of
-/// <c>deploy/Dockerfile</c>, so the load benchmark measures the worker as it is deployed.
+/// The runtime's environment variables the shipped worker starts with: the <c>ENV DOTNET_…</c> and
+/// <c>ENV MALLOC_…</c> lines of <c>deploy/Dockerfile</c>, so the load benchmark measures the worker as it is deployed.
 /// </summary>
 internal static partial class ShippedWorkerEnvironment
 {
@@ -28,6 +28,6 @@ internal static partial class ShippedWorkerEnvironment
         throw new InvalidOperationException($"No LiverMuscle.Sync.sln above {AppContext.BaseDirectory}: run the benchmark from the repository's build output.");
     }
 
-    [GeneratedRegex(@"^ENV (?<name>DOTNET_\w+)=(?<value>\S+)\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^ENV (?<name>(DOTNET|MALLOC)_\w+)=(?<value>\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex RuntimeVariable();
 }
