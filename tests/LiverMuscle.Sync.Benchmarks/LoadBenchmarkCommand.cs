@@ -45,8 +45,9 @@ internal static partial class LoadBenchmarkCommand
         await ConnectAsync(settings, withings, google, people);
         Console.WriteLine(Line($"Connected {people} people at both sandboxes in {clock.Elapsed.TotalSeconds:F0} s; running the worker for {duration.TotalMinutes:F0} min."));
 
-        using var worker = StartWorker(settings);
-        Console.WriteLine(Line($"Worker process {worker.Id}, as deploy/Dockerfile starts it: {string.Join(' ', ShippedWorkerEnvironment.Read().Select(v => $"{v.Key}={v.Value}"))} dotnet livermuscle-sync.dll run"));
+        var environment = ShippedWorkerEnvironment.Read();
+        using var worker = StartWorker(environment, settings);
+        Console.WriteLine(Line($"Worker process {worker.Id}, started as deploy/Dockerfile starts it: {string.Join(' ', environment.Select(v => $"{v.Key}={v.Value}"))} dotnet livermuscle-sync.dll run"));
         long peakKb = 0;
         try
         {
@@ -109,12 +110,12 @@ internal static partial class LoadBenchmarkCommand
         }
     }
 
-    private static Process StartWorker(Dictionary<string, string?> settings)
+    private static Process StartWorker(IReadOnlyDictionary<string, string> environment, Dictionary<string, string?> settings)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "livermuscle-sync.dll"));
         start.ArgumentList.Add("run");
-        foreach (var (name, value) in ShippedWorkerEnvironment.Read())
+        foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
