@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -23,7 +24,7 @@ public sealed class PageCacheTests
         await using var second = await database.OpenAsync(CancellationToken.None);
         foreach (var connection in new[] { first, second })
         {
-            Assert.Equal(-SqliteDatabase.PageCacheKiB, Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size"), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(-SqliteDatabase.PageCacheKiB, Convert.ToInt64(await ScalarAsync(connection, "PRAGMA cache_size"), CultureInfo.InvariantCulture));
             Assert.Equal(2000L, await ScalarAsync(connection, "SELECT count(*) FROM filler WHERE length(payload) = 4000"));
             Assert.InRange(CacheUsedBytes(connection), 1, (SqliteDatabase.PageCacheKiB + 64) * 1024);
         }
