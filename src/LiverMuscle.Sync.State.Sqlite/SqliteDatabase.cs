@@ -6,15 +6,23 @@ using Microsoft.Extensions.Options;
 namespace LiverMuscle.Sync.State.Sqlite;
 
 /// <summary>
-/// Opens connections to the state database (WAL with <c>synchronous = NORMAL</c>, busy timeout). A commit survives a
-/// crash of the process; a power cut may undo the latest commits, always a suffix of them (the WAL's checksums chain
-/// its frames), so a lost cursor advance only re-reads, and a lost spool entry goes with the cursor advance after it.
+/// Opens connections to the state database (WAL with <c>synchronous = NORMAL</c>, busy timeout, a bounded page
+/// cache). A commit survives a crash of the process; a power cut may undo the latest commits, always a suffix of them
+/// (the WAL's checksums chain its frames), so a lost cursor advance only re-reads, and a lost spool entry goes with the
+/// cursor advance after it.
 /// On first use it checks the files are private, creates them 0600 in a 0700 directory, checks the file is an intact database of this program opened
 /// with its key, and migrates the schema, so a CLI verb gets a ready store without running the host. Every way the
 /// store cannot be used is one <see cref="StateStoreException"/>.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
+    /// <summary>
+    /// The page cache of each connection, in KiB (SQLite's default is 2,000). The pool keeps a connection per
+    /// concurrent user of the store, each caching up to this much of the file; pages it drops are read again from the
+    /// operating system's file cache.
+    /// </summary>
+    public const int PageCacheKiB = 512;
+
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
     private readonly SecretProtector _protector;
@@ -65,7 +73,7 @@ internal sealed class SqliteDatabase : IDisposable
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -{PageCacheKiB};");
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -17,8 +17,9 @@ namespace LiverMuscle.Sync.Benchmarks;
 
 /// <summary>
 /// <c>load --people N --minutes M</c>: N sandbox people connected at both providers, then the real <c>run</c> verb (a
-/// child process, default poll settings) for M real minutes. Prints the worker's resident memory from
-/// <c>/proc/PID/status</c> as it goes, and at the end the <c>/metrics</c> figures next to what InfluxQL counts.
+/// child process started as <c>deploy/Dockerfile</c> starts it, default poll settings) for M real minutes. Prints the
+/// worker's resident memory from <c>/proc/PID/status</c> as it goes, its largest mappings at the end, and the
+/// <c>/metrics</c> figures next to what InfluxQL counts.
 /// </summary>
 internal static partial class LoadBenchmarkCommand
 {
@@ -44,17 +45,32 @@ internal static partial class LoadBenchmarkCommand
         await ConnectAsync(settings, withings, google, people);
         Console.WriteLine(Line($"Connected {people} people at both sandboxes in {clock.Elapsed.TotalSeconds:F0} s; running the worker for {duration.TotalMinutes:F0} min."));
 
-        using var worker = StartWorker(settings);
+        var environment = ShippedWorkerEnvironment.Read();
+        using var worker = StartWorker(environment, settings);
+        Console.WriteLine(Line($"Worker process {worker.Id}, started as deploy/Dockerfile starts it: {string.Join(' ', environment.Select(v => $"{v.Key}={v.Value}"))} dotnet livermuscle-sync.dll run"));
         long peakKb = 0;
         try
         {
             clock.Restart();
+            var printed = TimeSpan.Zero;
             while (clock.Elapsed < duration && !worker.HasExited)
             {
-                await Task.Delay(TimeSpan.FromSeconds(30), TimeProvider.System);
-                var (rss, hwm) = Memory(worker.Id);
-                peakKb = Math.Max(peakKb, hwm);
-                Console.WriteLine(Line($"  {clock.Elapsed.TotalMinutes,5:F1} min  RSS {rss / 1024.0,6:F1} MB  peak {hwm / 1024.0,6:F1} MB"));
+                await Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System);
+                var memory = ProcessMemory.Read(worker.Id);
+                // Every 30 s, and whenever the peak rises by a megabyte, so a start-up spike shows when it happens.
+                if (clock.Elapsed - printed >= TimeSpan.FromSeconds(30) || memory.PeakKb > peakKb + 1024)
+                {
+                    printed = clock.Elapsed;
+                    Console.WriteLine(Line($"  {clock.Elapsed.TotalMinutes,5:F1} min  {memory}"));
+                }
+
+                peakKb = Math.Max(peakKb, memory.PeakKb);
+            }
+
+            Console.WriteLine("Largest resident mappings of the worker at the end (/proc/PID/smaps):");
+            foreach (var (mapping, kb) in MemoryMappings.Largest(worker.Id, 12))
+            {
+                Console.WriteLine(Line($"  {kb / 1024.0,6:F1} MB  {mapping}"));
             }
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -94,11 +110,16 @@ internal static partial class LoadBenchmarkCommand
         }
     }
 
-    private static Process StartWorker(Dictionary<string, string?> settings)
+    private static Process StartWorker(IReadOnlyDictionary<string, string> environment, Dictionary<string, string?> settings)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "livermuscle-sync.dll"));
         start.ArgumentList.Add("run");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment["LIVERMUSCLE__" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -151,13 +172,6 @@ internal static partial class LoadBenchmarkCommand
             .Where(m => m.Groups["name"].Value == name && m.Groups["labels"].Value.Contains($"livermuscle_provider=\"{provider}\"", StringComparison.Ordinal)
                 && (outcome is null || m.Groups["labels"].Value.Contains($"livermuscle_outcome=\"{outcome}\"", StringComparison.Ordinal)))
             .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
-
-    private static (long RssKb, long PeakKb) Memory(int pid)
-    {
-        var status = File.ReadAllLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status");
-        long Read(string key) => long.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal))[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return (Read("VmRSS:"), Read("VmHWM:"));
-    }
 
     private static int FreePort()
     {
