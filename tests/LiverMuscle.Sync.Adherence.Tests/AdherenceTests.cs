@@ -111,14 +111,14 @@ public sealed class AdherenceTests(InfluxDbFixture influx)
         try
         {
             // Now is Wednesday 2026-11-04: the weeks of 26 October and 2 November.
-            await WaitForAsync(async () => await influx.CountAsync(database, "adherence_weekly", "sessions") == 2);
+            await Eventually.TrueAsync(async () => await influx.CountAsync(database, "adherence_weekly", "sessions") == 2);
             Assert.Equal("0", (await ReadWeekAsync(database, "2026-11-01T23:00:00Z"))["sessions"]);
 
             await harness.WriteAsync(PointBuilder.For(Measurements.StrengthSession).Tag(TagNames.User, "alice").Tag(TagNames.Source, Sources.Manual)
                 .Field(FieldNames.StrengthSession.DurationS, 1800L).At(new DateTimeOffset(2026, 11, 3, 17, 0, 0, TimeSpan.Zero)).Build());
             harness.Time.Advance(TimeSpan.FromHours(1));
 
-            await WaitForAsync(async () => (await ReadWeekAsync(database, "2026-11-01T23:00:00Z"))["sessions"] == "1");
+            await Eventually.TrueAsync(async () => (await ReadWeekAsync(database, "2026-11-01T23:00:00Z"))["sessions"] == "1");
         }
         finally
         {
@@ -136,7 +136,7 @@ public sealed class AdherenceTests(InfluxDbFixture influx)
         await scheduler.StartAsync(CancellationToken.None);
         try
         {
-            await WaitForAsync(() => Task.FromResult(logs.GetSnapshot().Any(r => r.Message.StartsWith("No adherence to recompute yet: database not found", StringComparison.Ordinal))));
+            await Eventually.TrueAsync(() => Task.FromResult(logs.GetSnapshot().Any(r => r.Message.StartsWith("No adherence to recompute yet: database not found", StringComparison.Ordinal))));
 
             Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
         }
@@ -144,21 +144,6 @@ public sealed class AdherenceTests(InfluxDbFixture influx)
         {
             await scheduler.StopAsync(CancellationToken.None);
         }
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("The condition did not become true within 5 s.");
     }
 
     private async Task<Dictionary<string, string>> ReadWeekAsync(string database, string time)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
@@ -99,7 +100,7 @@ public sealed class PushFirstPollingTests
             await arrange(harness.Get<IPushSubscriptionStore>());
             var run = new SchedulerRun(harness, time, polls);
             await run._scheduler.StartAsync(CancellationToken.None);
-            await WaitForAsync(() => time.Created(Poll) == 1);
+            await Eventually.TrueAsync(() => time.Created(Poll) == 1);
             return run;
         }
 
@@ -111,7 +112,7 @@ public sealed class PushFirstPollingTests
                 await before(round, _harness.Get<IPushSubscriptionStore>());
                 _time.Advance(Poll);
                 var expected = round + 1;
-                await WaitForAsync(() => _time.Created(Poll) == expected);
+                await Eventually.TrueAsync(() => _time.Created(Poll) == expected);
             }
         }
 
@@ -121,17 +122,6 @@ public sealed class PushFirstPollingTests
         {
             await _scheduler.StopAsync(CancellationToken.None);
             await _harness.DisposeAsync();
-        }
-
-        private static async Task WaitForAsync(Func<bool> condition)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!condition() && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(10);
-            }
-
-            Assert.True(condition());
         }
     }
 }

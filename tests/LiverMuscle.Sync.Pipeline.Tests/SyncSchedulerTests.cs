@@ -2,6 +2,7 @@ using LiverMuscle.Sync.Normalization;
 using LiverMuscle.Sync.Providers;
 using LiverMuscle.Sync.Providers.Push;
 using LiverMuscle.Sync.State;
+using LiverMuscle.Sync.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
@@ -25,19 +26,18 @@ public sealed class SyncSchedulerTests
         var scheduler = harness.Get<IEnumerable<IHostedService>>().OfType<SyncScheduler>().Single();
 
         await scheduler.StartAsync(CancellationToken.None);
-        await WaitForAsync(() => source.Requests.Count == 1);
+        await Eventually.TrueAsync(() => source.Requests.Count == 1);
         Assert.Equal(("alice", SyncMode.Incremental), (source.Requests.Single().UserId, source.Requests.Single().Mode));
 
         harness.Get<ISyncTriggerQueue>().Enqueue(new SyncTrigger("alice", "withings", Since: harness.Time.GetUtcNow().AddHours(-1), Until: harness.Time.GetUtcNow()));
-        await WaitForAsync(() => source.Requests.Count == 2);
+        await Eventually.TrueAsync(() => source.Requests.Count == 2);
         Assert.Equal(SyncMode.Targeted, source.Requests.Last().Mode);
         Assert.Null(source.Requests.Last().DataKinds);
 
         harness.Time.Advance(TimeSpan.FromMinutes(14));
-        await Task.Delay(100);
-        Assert.Equal(2, source.Requests.Count);
+        Assert.False(await Eventually.BecomesTrueWithinAsync(() => source.Requests.Count > 2, TimeSpan.FromMilliseconds(300)), "polled before the interval was up");
         harness.Time.Advance(TimeSpan.FromMinutes(2));
-        await WaitForAsync(() => source.Requests.Count == 3);
+        await Eventually.TrueAsync(() => source.Requests.Count == 3);
         Assert.DoesNotContain(source.Requests, r => r.UserId == "bob");
 
         await scheduler.StopAsync(CancellationToken.None);
@@ -53,21 +53,11 @@ public sealed class SyncSchedulerTests
 
         await scheduler.StartAsync(CancellationToken.None);
         harness.Get<ISyncTriggerQueue>().Enqueue(new SyncTrigger("alice", "withings", "workouts", harness.Time.GetUtcNow().AddHours(-1), harness.Time.GetUtcNow()));
-        await WaitForAsync(() => !workouts.Requests.IsEmpty);
+        await Eventually.TrueAsync(() => !workouts.Requests.IsEmpty);
         await scheduler.StopAsync(CancellationToken.None);
 
         var request = Assert.Single(workouts.Requests);
         Assert.Equal((SyncMode.Targeted, "workouts"), (request.Mode, Assert.Single(request.DataKinds!)));
         Assert.Empty(body.Requests);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.True(condition());
     }
 }

@@ -46,11 +46,9 @@ public sealed class WebhookTests(InfluxDbFixture influx) : IClassFixture<InfluxD
         Assert.NotNull(health.SubscriptionConfirmedAt);
         Assert.NotNull(health.LastNotificationAt);
         long count = 0;
-        for (var i = 0; i < 100 && count == 0; i++)
-        {
-            await Task.Delay(100);
-            count = await influx.CountAsync(stack.Database, Measurements.StrengthSession, FieldNames.StrengthSession.DurationS, $"time = '{session.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}'");
-        }
+        await Eventually.TrueAsync(
+            async () => (count = await influx.CountAsync(stack.Database, Measurements.StrengthSession, FieldNames.StrengthSession.DurationS, $"time = '{session.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}'")) > 0,
+            "the notified session in InfluxDB");
 
         Assert.Equal(1, count);
     }

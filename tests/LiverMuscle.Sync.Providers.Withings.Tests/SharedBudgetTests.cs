@@ -84,7 +84,7 @@ public sealed class SharedBudgetTests(InfluxDbFixture influx, ITestOutputHelper 
             stateDirectory,
             configureServices: services => services.Replace(ServiceDescriptor.Singleton<IRequestBudget>(provider =>
             {
-                var windows = new ObservedWindows(provider.GetRequiredService<IRequestWindowStore>());
+                var windows = new ObservedWindows(provider.GetRequiredService<IRequestWindowStore>(), time);
                 return observed = new ObservedBudget(ActivatorUtilities.CreateInstance<SlidingWindowRequestBudget>(provider, windows)) { Windows = windows };
             })));
         _ = stack.Services.GetRequiredService<IRequestBudget>();

@@ -171,8 +171,12 @@ internal static class SimulatedTimeDriver
     }
 }
 
-/// <summary>Counts the slots taken in the request windows, and the takes under way.</summary>
-internal sealed class ObservedWindows(IRequestWindowStore inner) : IRequestWindowStore
+/// <summary>
+/// Counts the slots taken in the request windows, and the takes under way. A take stamps the simulated clock's time
+/// as it is when the take begins: simulated time may jump minutes between the budget reading the clock and taking the
+/// slot, which in real time are microseconds apart, and a stale stamp would let the window admit a request early.
+/// </summary>
+internal sealed class ObservedWindows(IRequestWindowStore inner, TimeProvider time) : IRequestWindowStore
 {
     private int _taking;
     private long _taken;
@@ -186,7 +190,8 @@ internal sealed class ObservedWindows(IRequestWindowStore inner) : IRequestWindo
         Interlocked.Increment(ref _taking);
         try
         {
-            var wait = await inner.TryTakeAsync(scopes, window, now, cancellationToken);
+            var current = time.GetUtcNow();
+            var wait = await inner.TryTakeAsync(scopes, window, now < current ? current : now, cancellationToken);
             if (wait <= TimeSpan.Zero)
             {
                 Interlocked.Increment(ref _taken);

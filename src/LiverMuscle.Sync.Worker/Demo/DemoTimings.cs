@@ -61,8 +61,11 @@ internal sealed class DemoTimings : IDisposable
         }
 
         var syncPhase = Covered(runs).TotalMilliseconds;
+        var inFlight = Covered(runs.SelectMany(run => requests[run.TraceId])).TotalMilliseconds;
         await output.WriteLineAsync(Line(
             $"Sync phase {syncPhase:F0} ms (runs side by side, {runTime:F0} ms summed); its provider and InfluxDB requests {requested:F0} ms summed; ratio {Ratio(syncPhase, requested):F2} (summed runs: {Ratio(runTime, requested):F2})."));
+        await output.WriteLineAsync(Line(
+            $"A request was in flight during {inFlight:F0} ms of the sync phase; the phase against that: {Ratio(syncPhase, inFlight):F2}."));
     }
 
     /// <summary>The wall time during which at least one of the spans ran.</summary>
