@@ -35,8 +35,10 @@ public sealed partial class WithingsSandbox
 
     private async Task<IResult> HandleAsync(HttpRequest request, bool authenticated, Func<SandboxUser?, IFormCollection, object> handle)
     {
+        // Stamped in the rate window before it is counted: whoever sees the count sees the request's time taken.
+        var admitted = Limiter.TryAcquire();
         CountRequest();
-        if (!Limiter.TryAcquire())
+        if (!admitted)
         {
             CountRateLimited();
             return SandboxResponses.Error(601, "Too many request");
