@@ -37,7 +37,7 @@ public sealed class SharedBudgetTests(InfluxDbFixture influx, ITestOutputHelper 
         using (var stop = new CancellationTokenSource())
         {
             var first = users.Keys.Select(u => stack.SyncAsync(u, SyncMode.Backfill, since, stop.Token)).ToList();
-            await SimulatedTimeDriver.RunAsync(time, budget, first, () => sandbox.RequestsServed, stopWhen: () => sandbox.RequestsServed >= 1_900);
+            await SimulatedTimeDriver.RunAsync(time, budget, first, stopWhen: () => sandbox.RequestsServed >= 1_900);
             await stop.CancelAsync();
             await Task.WhenAll(first.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         }
@@ -50,7 +50,7 @@ public sealed class SharedBudgetTests(InfluxDbFixture influx, ITestOutputHelper 
         await using (stack)
         {
             var second = users.Keys.Select(u => stack.SyncAsync(u, SyncMode.Backfill, since)).ToList();
-            await SimulatedTimeDriver.RunAsync(time, budget, second, () => sandbox.RequestsServed);
+            await SimulatedTimeDriver.RunAsync(time, budget, second);
             Assert.All(await Task.WhenAll(second), run => Assert.Equal(SyncOutcome.Ok, run.Outcome));
         }
 
@@ -84,7 +84,7 @@ public sealed class SharedBudgetTests(InfluxDbFixture influx, ITestOutputHelper 
             stateDirectory,
             configureServices: services => services.Replace(ServiceDescriptor.Singleton<IRequestBudget>(provider =>
             {
-                var windows = new ObservedWindows(provider.GetRequiredService<IRequestWindowStore>(), time);
+                var windows = new ObservedWindows(provider.GetRequiredService<IRequestWindowStore>(), time, () => sandbox.RequestsServed);
                 return observed = new ObservedBudget(ActivatorUtilities.CreateInstance<SlidingWindowRequestBudget>(provider, windows)) { Windows = windows };
             })));
         _ = stack.Services.GetRequiredService<IRequestBudget>();

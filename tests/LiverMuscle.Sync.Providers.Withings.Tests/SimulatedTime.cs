@@ -126,15 +126,14 @@ internal sealed class ObservedBudget(SlidingWindowRequestBudget inner) : IReques
 /// <summary>
 /// Moves simulated time only when every unfinished sync is waiting for the budget (each sync is one person's; its
 /// data kinds read side by side, and one of them waiting holds the sync) and every request it granted has reached
-/// the server (<paramref name="arrived"/> counts them there), and then exactly to the earliest due timer, so the
+/// the server (<see cref="ObservedWindows.InFlight"/>), and then exactly to the earliest due timer, so the
 /// outcome does not depend on machine speed.
 /// </summary>
 internal static class SimulatedTimeDriver
 {
-    public static async Task RunAsync(TimerTrackingTimeProvider time, ObservedBudget budget, IReadOnlyCollection<Task> syncs, Func<long> arrived, Func<bool>? stopWhen = null)
+    public static async Task RunAsync(TimerTrackingTimeProvider time, ObservedBudget budget, IReadOnlyCollection<Task> syncs, Func<bool>? stopWhen = null)
     {
         var windows = budget.Windows ?? throw new ArgumentException("The budget's windows are not observed.", nameof(budget));
-        var (taken, received) = (windows.Taken, arrived());
         var idle = Stopwatch.StartNew();
         var progress = (budget.Grants, time.Armed);
         while (syncs.Any(t => !t.IsCompleted) && stopWhen?.Invoke() != true)
@@ -154,8 +153,7 @@ internal static class SimulatedTimeDriver
             var unfinished = syncs.Count(t => !t.IsCompleted);
             // A slot being taken, or taken for a request that has not reached the server yet, would be stamped earlier
             // than the server counts it.
-            var inFlight = windows.Taking + (windows.Taken - taken) - (arrived() - received);
-            if (unfinished == 0 || budget.PeopleWaiting != unfinished || inFlight > 0 || time.NextDue() is not { } due)
+            if (unfinished == 0 || budget.PeopleWaiting != unfinished || windows.InFlight > 0 || time.NextDue() is not { } due)
             {
                 continue;
             }
@@ -176,10 +174,16 @@ internal static class SimulatedTimeDriver
 /// as it is when the take begins: simulated time may jump minutes between the budget reading the clock and taking the
 /// slot, which in real time are microseconds apart, and a stale stamp would let the window admit a request early.
 /// </summary>
-internal sealed class ObservedWindows(IRequestWindowStore inner, TimeProvider time) : IRequestWindowStore
+internal sealed class ObservedWindows(IRequestWindowStore inner, TimeProvider time, Func<long> arrived) : IRequestWindowStore
 {
+    // Counted from the start of this process, before any of its syncs began: a request granted before a later
+    // baseline but arriving after it would otherwise go uncounted.
+    private readonly long _arrivedBefore = arrived();
     private int _taking;
     private long _taken;
+
+    /// <summary>Slots being taken, or taken for a request the server has not received (and stamped) yet.</summary>
+    public long InFlight => Taking + Taken - (arrived() - _arrivedBefore);
 
     public int Taking => Volatile.Read(ref _taking);
 
