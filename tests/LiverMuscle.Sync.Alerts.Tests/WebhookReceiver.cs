@@ -14,7 +14,7 @@ namespace LiverMuscle.Sync.Alerts.Tests;
 /// </summary>
 internal sealed class WebhookReceiver : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _secret;
     private readonly Task _loop;
     private int _attempts;
@@ -23,10 +23,7 @@ internal sealed class WebhookReceiver : IDisposable
     {
         _secret = secret;
         FailFirst = failFirst;
-        var port = FreePort.Next();
-        Url = new Uri($"http://127.0.0.1:{port}/hook/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
+        (_listener, Url) = LoopbackListener.Start("/hook/");
         _loop = Task.Run(LoopAsync);
     }
 

@@ -14,15 +14,13 @@ namespace LiverMuscle.Sync.Sinks.InfluxDb.Tests;
 /// </summary>
 internal sealed class ScriptedInfluxServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<(int Status, string Body, string? RetryAfter)> _script = new();
     private readonly Task _loop;
 
     public ScriptedInfluxServer()
     {
-        Url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
+        (_listener, Url) = LoopbackListener.Start();
         _loop = Task.Run(ServeAsync);
     }
 

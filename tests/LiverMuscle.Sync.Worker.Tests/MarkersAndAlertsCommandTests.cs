@@ -68,10 +68,8 @@ public sealed class MarkersAndAlertsCommandTests : IClassFixture<InfluxDbFixture
     public async Task AlertsTest_SendsASignedTestMessageThroughTheNamedWebhook()
     {
         const string secret = "cli-test-secret";
-        var port = FreePort.Next();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        var (listener, url) = LoopbackListener.Start();
+        using var receiving = listener;
         var received = Task.Run(async () =>
         {
             var context = await listener.GetContextAsync();
@@ -82,7 +80,7 @@ public sealed class MarkersAndAlertsCommandTests : IClassFixture<InfluxDbFixture
             return (body, signature);
         });
         var environment = Environment(await _influx.NewDatabaseAsync("cli"));
-        environment["LIVERMUSCLE__Alerts__Webhooks__hook__Url"] = $"http://127.0.0.1:{port}/hook";
+        environment["LIVERMUSCLE__Alerts__Webhooks__hook__Url"] = new Uri(url, "hook").ToString();
         environment["LIVERMUSCLE__Alerts__Webhooks__hook__Secret"] = secret;
 
         var (exitCode, output, error) = await WorkerProcess.RunAsync(_directory.FullName, environment, "alerts", "test", "--notifier", "hook");

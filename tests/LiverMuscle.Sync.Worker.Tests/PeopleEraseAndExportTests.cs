@@ -188,13 +188,11 @@ public sealed class PeopleEraseAndExportTests(InfluxDbFixture influx) : IClassFi
     /// <summary>The worker's public address as Withings sees it: answers the HEAD probe of every subscription with 200.</summary>
     private sealed class AcceptEverything : IDisposable
     {
-        private readonly HttpListener _listener = new();
+        private readonly HttpListener _listener;
 
         public AcceptEverything()
         {
-            Url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-            _listener.Prefixes.Add(Url.ToString());
-            _listener.Start();
+            (_listener, Url) = LoopbackListener.Start();
             _ = Task.Run(async () =>
             {
                 while (_listener.IsListening)

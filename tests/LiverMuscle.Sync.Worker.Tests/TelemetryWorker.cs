@@ -51,9 +51,7 @@ internal sealed class TelemetryWorker : IAsyncDisposable
         var influx = await LocalInfluxDbServer.StartNewAsync(Path.Combine(directory.FullName, "influxdb"), CancellationToken.None);
         var withings = await WithingsSandbox.StartAsync(new WithingsSandboxOptions { HistoryDays = 30 }, CancellationToken.None);
         var google = await GoogleHealthSandbox.StartAsync(new GoogleHealthSandboxOptions { HistoryDays = 30 }, CancellationToken.None);
-        var receiverPort = FreePort.Next();
-        var receiver = new HttpListener { Prefixes = { $"http://127.0.0.1:{receiverPort}/" } };
-        receiver.Start();
+        var (receiver, receiverUrl) = LoopbackListener.Start();
         _ = AnswerAsync(receiver);
         var settings = new Dictionary<string, string?>
         {
@@ -61,7 +59,7 @@ internal sealed class TelemetryWorker : IAsyncDisposable
             ["InfluxDb:MaxRetries"] = "0",
             ["InfluxDb:ReplayInterval"] = "00:01:00",
             ["OpenTelemetry:GaugeRefreshInterval"] = "00:00:00.200",
-            ["Alerts:Webhooks:hook:Url"] = $"http://127.0.0.1:{receiverPort}/hook",
+            ["Alerts:Webhooks:hook:Url"] = new Uri(receiverUrl, "hook").ToString(),
             ["Alerts:Webhooks:dead:Url"] = $"http://127.0.0.1:{FreePort.Next()}/hook",
             ["Alerts:Webhooks:dead:MaxRetries"] = "0",
             ["Alerts:Rules:0:Id"] = "reauthorize",
